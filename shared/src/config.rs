@@ -1,0 +1,134 @@
+//! Configuration read once from environment variables, with errors that name the variable.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+/// A configuration value that is missing or cannot be used.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("configuration variable {0} is not set")]
+    Missing(String),
+    #[error("configuration variable {name} is malformed: {reason}")]
+    Malformed { name: String, reason: String },
+}
+
+/// Reads configuration from a source of variables: the process environment in production,
+/// a map in tests.
+pub struct Env<F: Fn(&str) -> Option<String>> {
+    lookup: F,
+}
+
+/// The process environment.
+pub fn env() -> Env<impl Fn(&str) -> Option<String>> {
+    Env {
+        lookup: |name: &str| std::env::var(name).ok(),
+    }
+}
+
+impl<F: Fn(&str) -> Option<String>> Env<F> {
+    /// A source backed by any lookup function, such as a test's map.
+    pub fn from_fn(lookup: F) -> Self {
+        Self { lookup }
+    }
+
+    /// The value of `name`; set but blank counts as missing.
+    pub fn required(&self, name: &str) -> Result<String, ConfigError> {
+        self.optional(name)
+            .ok_or_else(|| ConfigError::Missing(name.to_owned()))
+    }
+
+    /// The value of `name`, if set and not blank.
+    pub fn optional(&self, name: &str) -> Option<String> {
+        (self.lookup)(name).filter(|value| !value.trim().is_empty())
+    }
+
+    /// The value of `name` parsed as `T`.
+    pub fn parse<T>(&self, name: &str) -> Result<T, ConfigError>
+    where
+        T: FromStr,
+        T::Err: std::fmt::Display,
+    {
+        let raw = self.required(name)?;
+        parse_as(name, &raw)
+    }
+
+    /// The value of `name` parsed as `T`, or `default` when it is not set.
+    pub fn parse_or<T>(&self, name: &str, default: T) -> Result<T, ConfigError>
+    where
+        T: FromStr,
+        T::Err: std::fmt::Display,
+    {
+        match self.optional(name) {
+            Some(raw) => parse_as(name, &raw),
+            None => Ok(default),
+        }
+    }
+
+    /// A duration given in whole seconds, or `default` when it is not set.
+    pub fn seconds_or(&self, name: &str, default: Duration) -> Result<Duration, ConfigError> {
+        self.parse_or(name, default.as_secs())
+            .map(Duration::from_secs)
+    }
+}
+
+fn parse_as<T>(name: &str, raw: &str) -> Result<T, ConfigError>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    raw.trim()
+        .parse()
+        .map_err(|err: T::Err| ConfigError::Malformed {
+            name: name.to_owned(),
+            reason: err.to_string(),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn source(pairs: &[(&str, &str)]) -> Env<impl Fn(&str) -> Option<String>> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Env::from_fn(move |name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn a_missing_variable_is_named_in_the_error() {
+        let err = source(&[]).required("TABLE_NAME").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "configuration variable TABLE_NAME is not set"
+        );
+    }
+
+    #[test]
+    fn a_blank_variable_counts_as_missing() {
+        let err = source(&[("TABLE_NAME", "  ")])
+            .required("TABLE_NAME")
+            .unwrap_err();
+        assert_eq!(err, ConfigError::Missing("TABLE_NAME".into()));
+    }
+
+    #[test]
+    fn a_malformed_number_names_the_variable_and_the_reason() {
+        let err = source(&[("TTL", "ten")]).parse::<u64>("TTL").unwrap_err();
+        assert!(matches!(&err, ConfigError::Malformed { name, .. } if name == "TTL"));
+        assert!(err.to_string().contains("TTL is malformed"));
+    }
+
+    #[test]
+    fn a_default_applies_only_when_the_variable_is_unset() {
+        let env = source(&[("SET", "7")]);
+        assert_eq!(env.parse_or("SET", 3u32), Ok(7));
+        assert_eq!(env.parse_or("UNSET", 3u32), Ok(3));
+        assert_eq!(
+            env.seconds_or("SET", Duration::from_secs(1)),
+            Ok(Duration::from_secs(7))
+        );
+    }
+}

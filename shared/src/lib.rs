@@ -1,0 +1,14 @@
+//! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
+//! errors, token verification, SQS batches, idempotency, outbound HTTP, status checks and
+//! message contracts. A service's own rules stay in its own crate.
+
+pub mod aws;
+pub mod config;
+pub mod correlation;
+pub mod http;
+pub mod messages;
+pub mod telemetry;
+pub mod token;
+
+#[cfg(feature = "testing")]
+pub mod testing;
