@@ -6,7 +6,9 @@ pub mod aws;
 pub mod config;
 pub mod correlation;
 pub mod http;
+pub mod idempotency;
 pub mod messages;
+pub mod sqs;
 pub mod telemetry;
 pub mod token;
 
