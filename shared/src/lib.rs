@@ -8,7 +8,9 @@ pub mod correlation;
 pub mod http;
 pub mod idempotency;
 pub mod messages;
+pub mod outbound;
 pub mod sqs;
+pub mod status;
 pub mod telemetry;
 pub mod token;
 

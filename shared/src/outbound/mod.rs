@@ -1,0 +1,131 @@
+//! Outbound HTTP: clients with connect and total timeouts that never follow redirects, pass the
+//! correlation id on, and retry with bounded, jittered backoff only requests safe to repeat.
+
+use crate::correlation::{self, CorrelationId};
+use http::{Method, StatusCode};
+use reqwest::{Client, Request, Response};
+use std::time::Duration;
+
+/// Timeouts and retries of one third party or service.
+#[derive(Debug, Clone, Copy)]
+pub struct OutboundConfig {
+    pub connect_timeout: Duration,
+    /// The whole exchange, from connecting to the last byte of the body.
+    pub timeout: Duration,
+    /// Attempts in all, the first included; 1 disables retries.
+    pub max_attempts: u32,
+    /// The backoff before the second attempt; it doubles up to `max_delay`, with full jitter.
+    pub base_delay: Duration,
+    pub max_delay: Duration,
+}
+
+impl Default for OutboundConfig {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(2),
+            timeout: Duration::from_secs(5),
+            max_attempts: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(1),
+        }
+    }
+}
+
+/// Whether a request may be sent again after a failure that left its effect unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeat {
+    /// Decided by the method: GET, HEAD, OPTIONS, PUT and DELETE are safe to repeat.
+    ByMethod,
+    /// The receiver deduplicates (an idempotency key, an external order id): always safe.
+    Idempotent,
+}
+
+/// An HTTP client for one destination.
+#[derive(Debug, Clone)]
+pub struct Outbound {
+    client: Client,
+    config: OutboundConfig,
+}
+
+impl Outbound {
+    /// Builds the client once; call from `main`.
+    pub fn new(config: OutboundConfig) -> Result<Self, reqwest::Error> {
+        let client = Client::builder()
+            .connect_timeout(config.connect_timeout)
+            .timeout(config.timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("starjack/", env!("CARGO_PKG_VERSION")))
+            .build()?;
+        Ok(Self { client, config })
+    }
+
+    /// The underlying client, to build requests with.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Sends `request`, retrying transport failures and 429/502/503/504 answers when
+    /// `repeat` allows it. The last answer is returned whatever its status.
+    pub async fn send(
+        &self,
+        mut request: Request,
+        repeat: Repeat,
+    ) -> Result<Response, reqwest::Error> {
+        if let Some(id) = CorrelationId::current() {
+            if let Ok(value) = id.as_str().parse() {
+                request.headers_mut().insert(correlation::HEADER, value);
+            }
+        }
+        let attempts = if repeat == Repeat::Idempotent || is_safe(request.method()) {
+            self.config.max_attempts.max(1)
+        } else {
+            1
+        };
+        for attempt in 1..attempts {
+            let Some(copy) = request.try_clone() else {
+                break;
+            };
+            match self.client.execute(copy).await {
+                Ok(response) if !is_transient(response.status()) => return Ok(response),
+                Ok(response) => {
+                    tracing::warn!(event = "outbound.retry", url = %redact(request.url()), status = response.status().as_u16(), attempt);
+                }
+                Err(err) if err.is_connect() || err.is_timeout() => {
+                    tracing::warn!(event = "outbound.retry", url = %redact(request.url()), error = %err, attempt);
+                }
+                Err(err) => return Err(err),
+            }
+            tokio::time::sleep(self.backoff(attempt)).await;
+        }
+        self.client.execute(request).await
+    }
+
+    /// Full jitter: a random delay up to the exponential bound of this attempt.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let bound = self
+            .config
+            .base_delay
+            .saturating_mul(1 << attempt.min(16))
+            .min(self.config.max_delay);
+        bound.mul_f64(fastrand::f64())
+    }
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(
+        *method,
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::PUT | Method::DELETE
+    )
+}
+
+fn is_transient(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 502 | 503 | 504)
+}
+
+/// The URL without its query, which may carry keys (`appid`, `key`).
+fn redact(url: &reqwest::Url) -> String {
+    format!("{}{}", url.origin().ascii_serialization(), url.path())
+}
+
+#[cfg(test)]
+mod tests;
