@@ -114,17 +114,13 @@ pub fn json_body<T: DeserializeOwned>(request: &Request) -> Result<T, ApiError> 
             format!("request body exceeds {MAX_BODY_BYTES} bytes"),
         ));
     }
-    if let Some(content_type) = header(request, "content-type") {
-        if !content_type
-            .to_ascii_lowercase()
-            .starts_with("application/json")
-        {
-            return Err(ApiError::new(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "request body must be application/json",
-            ));
-        }
+    let content_type = header(request, "content-type").map(str::to_ascii_lowercase);
+    if content_type.is_some_and(|value| !value.starts_with("application/json")) {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "request body must be application/json",
+        ));
     }
     serde_json::from_slice(bytes).map_err(|err| {
         ApiError::bad_request("invalid_body", format!("request body is not valid: {err}"))

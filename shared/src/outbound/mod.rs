@@ -71,10 +71,8 @@ impl Outbound {
         mut request: Request,
         repeat: Repeat,
     ) -> Result<Response, reqwest::Error> {
-        if let Some(id) = CorrelationId::current() {
-            if let Ok(value) = id.as_str().parse() {
-                request.headers_mut().insert(correlation::HEADER, value);
-            }
+        if let Some(value) = CorrelationId::current().and_then(|id| id.as_str().parse().ok()) {
+            request.headers_mut().insert(correlation::HEADER, value);
         }
         let attempts = if repeat == Repeat::Idempotent || is_safe(request.method()) {
             self.config.max_attempts.max(1)
