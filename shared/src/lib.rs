@@ -5,6 +5,7 @@
 pub mod aws;
 pub mod config;
 pub mod correlation;
+pub mod digest;
 pub mod http;
 pub mod idempotency;
 pub mod messages;

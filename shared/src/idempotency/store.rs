@@ -1,7 +1,6 @@
 //! The DynamoDB side of the idempotency store.
 
 use super::{Claim, IdempotencyConfig, IdempotencyError, RunError};
-use aws_lc_rs::digest;
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::de::DeserializeOwned;
@@ -43,8 +42,7 @@ fn store_error(err: impl std::error::Error + Send + Sync + 'static) -> Idempoten
 
 fn payload_hash(payload: &impl Serialize) -> Result<String, IdempotencyError> {
     let bytes = serde_json::to_vec(payload).map_err(store_error)?;
-    let hash = digest::digest(&digest::SHA256, &bytes);
-    Ok(hash.as_ref().iter().map(|b| format!("{b:02x}")).collect())
+    Ok(crate::digest::sha256_hex(&bytes))
 }
 
 fn system_clock() -> i64 {

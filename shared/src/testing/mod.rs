@@ -2,4 +2,5 @@
 //! their definitions in `template.yaml`, and test tokens.
 
 pub mod dynamo;
+pub mod events;
 pub mod tokens;

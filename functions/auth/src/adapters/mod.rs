@@ -1,0 +1,5 @@
+//! Storage adapters behind the ports.
+
+mod dynamo;
+
+pub use dynamo::DynamoStore;

@@ -1,0 +1,75 @@
+//! The auth service's configuration, read once at start.
+
+use crate::domain::{ServiceClients, TokenIssuer};
+use jsonwebtoken::jwk::JwkSet;
+use shared::config::{ConfigError, Env};
+use shared::token::{API_AUDIENCE, TokenVerifier, VerifierConfigError};
+
+/// Everything the auth function needs besides its clients.
+pub struct AuthConfig {
+    pub table: String,
+    pub issuer: TokenIssuer,
+    pub verifier: TokenVerifier,
+    /// The keys published at `/auth/.well-known/jwks.json`: the public parameters of `AUTH_JWKS`.
+    pub jwks: JwkSet,
+    pub refresh_ttl_seconds: i64,
+    pub clients: ServiceClients,
+    pub bootstrap_secret: Option<String>,
+}
+
+/// Configuration that cannot be used; names the variable.
+#[derive(Debug, thiserror::Error)]
+pub enum AuthConfigError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Verifier(#[from] VerifierConfigError),
+    #[error("AUTH_SIGNING_KEY is not an RSA private key in PEM: {0}")]
+    SigningKey(jsonwebtoken::errors::Error),
+    #[error("AUTH_SIGNING_KEY does not match key {0} of AUTH_JWKS: tokens would not verify")]
+    KeyMismatch(String),
+    #[error("AUTH_SERVICE_CLIENTS is malformed: {0}")]
+    Clients(serde_json::Error),
+}
+
+const DEFAULT_ACCESS_TTL: u64 = 15 * 60;
+const DEFAULT_REFRESH_TTL: i64 = 30 * 24 * 3600;
+
+impl AuthConfig {
+    /// Reads and checks the configuration, including that the signing key is the one the
+    /// JWKS publishes under its key id.
+    pub fn from_env<F: Fn(&str) -> Option<String>>(env: &Env<F>) -> Result<Self, AuthConfigError> {
+        let issuer_url = env.required("AUTH_ISSUER")?;
+        let kid = env.required("AUTH_SIGNING_KID")?;
+        let access_ttl = env.parse_or("AUTH_ACCESS_TTL_SECONDS", DEFAULT_ACCESS_TTL)?;
+        let issuer = TokenIssuer::from_pem(
+            &env.required("AUTH_SIGNING_KEY")?,
+            &kid,
+            &issuer_url,
+            access_ttl,
+        )
+        .map_err(AuthConfigError::SigningKey)?;
+        let verifier = TokenVerifier::from_env(env, "auth")?;
+        let probe = issuer
+            .issue("config-check", API_AUDIENCE, &[])
+            .map_err(AuthConfigError::SigningKey)?;
+        if verifier.verify(&probe.token).is_err() {
+            return Err(AuthConfigError::KeyMismatch(kid));
+        }
+        let jwks = serde_json::from_str(&env.required("AUTH_JWKS")?)
+            .map_err(|err| AuthConfigError::Verifier(VerifierConfigError::Jwks(err)))?;
+        let clients = match env.optional("AUTH_SERVICE_CLIENTS") {
+            Some(json) => ServiceClients::parse(&json).map_err(AuthConfigError::Clients)?,
+            None => ServiceClients::default(),
+        };
+        Ok(Self {
+            table: env.required("TABLE_NAME")?,
+            issuer,
+            verifier,
+            jwks,
+            refresh_ttl_seconds: env.parse_or("AUTH_REFRESH_TTL_SECONDS", DEFAULT_REFRESH_TTL)?,
+            clients,
+            bootstrap_secret: env.optional("AUTH_BOOTSTRAP_SECRET"),
+        })
+    }
+}

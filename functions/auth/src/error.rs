@@ -1,0 +1,83 @@
+//! The auth service's errors and their one mapping to HTTP.
+
+use crate::domain::Invalid;
+use crate::ports::StoreError;
+use http::StatusCode;
+use shared::http::ApiError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AuthError {
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("an account with this e-mail address exists")]
+    EmailTaken,
+    #[error("e-mail or password is wrong")]
+    InvalidCredentials,
+    #[error("the refresh token is invalid, expired or revoked")]
+    InvalidRefreshToken,
+    #[error("client id or secret is wrong")]
+    InvalidClient,
+    #[error("grant_type must be client_credentials")]
+    UnsupportedGrant,
+    #[error("this client may not ask for audience {0:?}")]
+    AudienceNotAllowed(String),
+    #[error("admin bootstrap is not enabled")]
+    BootstrapDisabled,
+    #[error("the bootstrap secret is wrong")]
+    BootstrapDenied,
+    #[error("the first admin exists already; admins are made by admins")]
+    AdminExists,
+    #[error("the user no longer exists")]
+    UserGone,
+    #[error(transparent)]
+    Request(#[from] ApiError),
+    #[error("storage failed")]
+    Store(#[source] StoreError),
+    #[error("internal failure: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for AuthError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::EmailTaken => Self::EmailTaken,
+            StoreError::AdminExists => Self::AdminExists,
+            StoreError::Conflict => Self::InvalidRefreshToken,
+            StoreError::Unavailable(_) => Self::Store(err),
+        }
+    }
+}
+
+impl From<AuthError> for ApiError {
+    fn from(err: AuthError) -> Self {
+        let message = err.to_string();
+        match err {
+            AuthError::Invalid(invalid) => ApiError::bad_request(
+                if invalid.field == "password" {
+                    "invalid_password"
+                } else {
+                    "invalid_input"
+                },
+                message,
+            ),
+            AuthError::EmailTaken => ApiError::conflict("email_taken", message),
+            AuthError::InvalidCredentials
+            | AuthError::InvalidRefreshToken
+            | AuthError::InvalidClient
+            | AuthError::BootstrapDenied
+            | AuthError::UserGone => ApiError::unauthorized(message),
+            AuthError::UnsupportedGrant => ApiError::bad_request("unsupported_grant_type", message),
+            AuthError::AudienceNotAllowed(_) => ApiError::forbidden(message),
+            AuthError::BootstrapDisabled => ApiError::not_found(message),
+            AuthError::AdminExists => ApiError::conflict("admin_exists", message),
+            AuthError::Request(api) => api,
+            AuthError::Store(source) => ApiError::internal(source),
+            AuthError::Internal(_) => ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "internal error",
+            )
+            .with_cause(std::io::Error::other(message)),
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! HTTP routes of the auth function, dispatched on the API Gateway route key.
+
+mod account;
+mod keys;
+mod session;
+
+use crate::config::AuthConfig;
+use crate::error::AuthError;
+use crate::ports::{HealthCheck, RefreshStore, UserStore};
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::status;
+
+/// The auth function: its storage and configuration, built once in `main`.
+pub struct App<S> {
+    pub store: S,
+    pub config: AuthConfig,
+}
+
+impl<S> App<S>
+where
+    S: UserStore + RefreshStore + HealthCheck + Sync,
+{
+    pub fn new(store: S, config: AuthConfig) -> Self {
+        Self { store, config }
+    }
+
+    /// Answers one API Gateway request.
+    pub async fn handle(&self, request: Request) -> HandlerResult {
+        let result: Result<_, AuthError> = match route_key(&request) {
+            "POST /auth/signup" => account::signup(self, &request).await,
+            "POST /auth/admin/bootstrap" => account::bootstrap_admin(self, &request).await,
+            "GET /auth/me" => account::me(self, &request).await,
+            "POST /auth/login" => session::login(self, &request).await,
+            "POST /auth/refresh" => session::refresh(self, &request).await,
+            "POST /auth/logout" => session::logout(self, &request).await,
+            "POST /auth/token" => keys::service_token(self, &request).await,
+            "GET /auth/.well-known/jwks.json" => Ok(keys::jwks(self)),
+            "GET /auth/status" => {
+                Ok(status::report("auth", vec![status::check("table", self.store.check())]).await)
+            }
+            _ => return Err(no_route(&request)),
+        };
+        result.map_err(ApiError::from)
+    }
+}
+
+/// Runs CPU-heavy password work off the async threads.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AuthError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|err| AuthError::Internal(format!("password task failed: {err}")))
+}
+
+fn now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}

@@ -1,0 +1,70 @@
+//! What the auth rules need from storage, in domain types.
+
+use crate::domain::{Email, FamilyId, RefreshRecord, User, UserId};
+use std::future::Future;
+
+/// Why storage refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the e-mail address already has an account")]
+    EmailTaken,
+    #[error("the first admin was created before")]
+    AdminExists,
+    /// A conditional write lost: the token was rotated or its family revoked meanwhile.
+    #[error("the refresh token changed concurrently")]
+    Conflict,
+    #[error("the user store failed")]
+    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
+}
+
+/// Users, unique by e-mail.
+pub trait UserStore {
+    /// Stores a new user, or [`StoreError::EmailTaken`].
+    fn create_user(&self, user: &User) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Stores the first admin; once only, then [`StoreError::AdminExists`].
+    fn create_first_admin(
+        &self,
+        user: &User,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn user_by_email(
+        &self,
+        email: &Email,
+    ) -> impl Future<Output = Result<Option<User>, StoreError>> + Send;
+    fn user_by_id(
+        &self,
+        id: &UserId,
+    ) -> impl Future<Output = Result<Option<User>, StoreError>> + Send;
+}
+
+/// Refresh tokens and their families.
+pub trait RefreshStore {
+    /// Stores the first token of a new family (a login).
+    fn start_family(
+        &self,
+        first: &RefreshRecord,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn refresh_token(
+        &self,
+        hash: &str,
+    ) -> impl Future<Output = Result<Option<RefreshRecord>, StoreError>> + Send;
+    fn family_revoked(
+        &self,
+        family: &FamilyId,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Marks `old` rotated and stores `new` atomically; [`StoreError::Conflict`] when `old` is
+    /// no longer active or its family was revoked.
+    fn rotate(
+        &self,
+        old: &RefreshRecord,
+        new: &RefreshRecord,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn revoke_family(
+        &self,
+        family: &FamilyId,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// A cheap check that storage answers, for `GET /auth/status`.
+pub trait HealthCheck {
+    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+}

@@ -1,0 +1,131 @@
+//! Login, refresh rotation, reuse detection, the concurrent-refresh race and logout, against moto.
+
+mod common;
+
+use common::{Auth, PASSWORD, text};
+use serde_json::json;
+use shared::testing::tokens;
+use shared::token::{API_AUDIENCE, Role, TokenVerifier};
+
+#[tokio::test]
+async fn login_returns_a_verifiable_access_token_and_a_refresh_token() {
+    let auth = Auth::start().await;
+    let tokens_body = auth.customer("anna@example.com").await;
+    assert_eq!(tokens_body["token_type"], "Bearer");
+    assert_eq!(tokens_body["expires_in"], 900);
+    let verifier = TokenVerifier::new(&tokens::jwks(), tokens::ISSUER, &[API_AUDIENCE]).unwrap();
+    let claims = verifier
+        .verify(&text(&tokens_body["access_token"]))
+        .unwrap();
+    assert_eq!(claims.roles, vec![Role::Customer]);
+    assert!(!claims.jti.is_empty());
+    assert_eq!(text(&tokens_body["refresh_token"]).len(), 43);
+}
+
+#[tokio::test]
+async fn an_unknown_user_and_a_wrong_password_get_the_same_answer() {
+    let auth = Auth::start().await;
+    auth.signup("anna@example.com").await;
+    let wrong_password = auth.login("anna@example.com", "not the password").await;
+    let unknown_user = auth.login("nobody@example.com", PASSWORD).await;
+    let malformed_email = auth.login("nobody", PASSWORD).await;
+    assert_eq!(wrong_password.status, 401);
+    assert_eq!(wrong_password.body, unknown_user.body);
+    assert_eq!(wrong_password.body, malformed_email.body);
+}
+
+#[tokio::test]
+async fn a_refresh_rotates_the_token_and_the_new_one_works() {
+    let auth = Auth::start().await;
+    let first = auth.customer("anna@example.com").await;
+    let second = auth.refresh(&text(&first["refresh_token"])).await;
+    assert_eq!(second.status, 200, "{}", second.body);
+    assert_ne!(second.body["refresh_token"], first["refresh_token"]);
+    assert_eq!(
+        auth.me(&text(&second.body["access_token"])).await.status,
+        200
+    );
+    let third = auth.refresh(&text(&second.body["refresh_token"])).await;
+    assert_eq!(third.status, 200);
+}
+
+#[tokio::test]
+async fn reusing_a_rotated_token_revokes_its_whole_family() {
+    let auth = Auth::start().await;
+    let first = auth.customer("anna@example.com").await;
+    let second = auth.refresh(&text(&first["refresh_token"])).await.body;
+    let replay = auth.refresh(&text(&first["refresh_token"])).await;
+    assert_eq!(replay.status, 401);
+    let descendant = auth.refresh(&text(&second["refresh_token"])).await;
+    assert_eq!(
+        descendant.status, 401,
+        "the family must be revoked after reuse"
+    );
+}
+
+#[tokio::test]
+async fn reuse_revokes_only_the_family_of_that_login() {
+    let auth = Auth::start().await;
+    let phone = auth.customer("anna@example.com").await;
+    let laptop = auth.login("anna@example.com", PASSWORD).await.body;
+    auth.refresh(&text(&phone["refresh_token"])).await;
+    auth.refresh(&text(&phone["refresh_token"])).await;
+    assert_eq!(
+        auth.refresh(&text(&laptop["refresh_token"])).await.status,
+        200
+    );
+}
+
+#[tokio::test]
+async fn of_two_concurrent_refreshes_with_one_token_exactly_one_succeeds() {
+    let auth = Auth::start().await;
+    for round in 0..5 {
+        let login = auth.customer(&format!("race{round}@example.com")).await;
+        let token = text(&login["refresh_token"]);
+        let (a, b) = tokio::join!(auth.refresh(&token), auth.refresh(&token));
+        let winners = [a.status, b.status].iter().filter(|s| **s == 200).count();
+        assert_eq!(winners, 1, "round {round}: {} and {}", a.status, b.status);
+        assert!([a.status, b.status].contains(&401));
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_or_malformed_refresh_token_is_a_401() {
+    let auth = Auth::start().await;
+    assert_eq!(auth.refresh("no-such-token").await.status, 401);
+    let missing_field = auth.call("refresh", Some(json!({"token": "x"})), &[]).await;
+    assert_eq!(missing_field.status, 400);
+}
+
+#[tokio::test]
+async fn an_expired_refresh_token_is_refused() {
+    let auth = Auth::start_with(|settings| {
+        settings.insert("AUTH_REFRESH_TTL_SECONDS".into(), "0".into());
+    })
+    .await;
+    let login = auth.customer("anna@example.com").await;
+    assert_eq!(
+        auth.refresh(&text(&login["refresh_token"])).await.status,
+        401
+    );
+}
+
+#[tokio::test]
+async fn logout_revokes_the_family_and_answers_204_for_any_token() {
+    let auth = Auth::start().await;
+    let login = auth.customer("anna@example.com").await;
+    let token = text(&login["refresh_token"]);
+    let logout = auth
+        .call("logout", Some(json!({"refresh_token": token})), &[])
+        .await;
+    assert_eq!(logout.status, 204);
+    assert_eq!(auth.refresh(&token).await.status, 401);
+    let unknown = auth
+        .call(
+            "logout",
+            Some(json!({"refresh_token": "never-issued"})),
+            &[],
+        )
+        .await;
+    assert_eq!(unknown.status, 204);
+}
