@@ -23,9 +23,22 @@ pub async fn table_from_template(logical_id: &str) -> (Client, String) {
     let properties = template_table(logical_id);
     let client = client().await;
     let name = format!("{logical_id}-{}", uuid::Uuid::new_v4().simple());
+    create_table(&client, &name, &properties)
+        .await
+        .expect("creating the test table on moto");
+    (client, name)
+}
+
+/// Creates table `name` with the key schema and indexes of a template's table `properties`
+/// (on-demand billing); used by the tests and by the local cloud.
+pub async fn create_table(
+    client: &Client,
+    name: &str,
+    properties: &Value,
+) -> Result<(), aws_sdk_dynamodb::Error> {
     let mut request = client
         .create_table()
-        .table_name(&name)
+        .table_name(name)
         .billing_mode(BillingMode::PayPerRequest)
         .set_attribute_definitions(Some(attributes(&properties["AttributeDefinitions"])))
         .set_key_schema(Some(key_schema(&properties["KeySchema"])));
@@ -46,11 +59,8 @@ pub async fn table_from_template(logical_id: &str) -> (Client, String) {
             .expect("index definition");
         request = request.global_secondary_indexes(gsi);
     }
-    request
-        .send()
-        .await
-        .expect("creating the test table on moto");
-    (client, name)
+    request.send().await?;
+    Ok(())
 }
 
 /// Creates a fresh table keyed by the string attribute `hash_key` alone, for plumbing whose

@@ -1,0 +1,217 @@
+//! The local cloud: the stack of `template.yaml` on this machine, on moto and the functions'
+//! release binaries, so that what runs locally cannot drift from what is deployed.
+
+pub mod gateway;
+pub mod lambda;
+pub mod logs;
+pub mod resources;
+pub mod schedule;
+pub mod sqs;
+pub mod template;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use lambda::Function;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use template::Event;
+
+/// How to run the stack.
+pub struct Options {
+    pub template: PathBuf,
+    pub parameters: HashMap<String, String>,
+    pub stack_name: String,
+    pub bin_dir: PathBuf,
+    /// 0 picks a free port.
+    pub port: u16,
+    pub max_instances: usize,
+}
+
+/// The running stack.
+pub struct Cloud {
+    pub port: u16,
+    functions: Vec<Arc<Function>>,
+}
+
+impl Cloud {
+    /// Stops every function instance.
+    pub async fn stop(&self) {
+        for function in &self.functions {
+            function.stop().await;
+        }
+    }
+}
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// What a function process inherits from the runner's environment, as Lambda would set it.
+const INHERITED: &[&str] = &[
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_ENDPOINT_URL",
+    "PATH",
+    "RUST_BACKTRACE",
+];
+
+struct Shared {
+    routes: Vec<gateway::Route<Arc<Function>>>,
+    schedules: HashMap<String, Vec<(Arc<Function>, String)>>,
+    region: String,
+}
+
+/// Creates the resources and starts every function, route, poller and subscription.
+pub async fn start(options: Options) -> Result<Cloud, Error> {
+    let endpoint = std::env::var("AWS_ENDPOINT_URL")
+        .map_err(|_| "AWS_ENDPOINT_URL must point at moto's server")?;
+    let aws = shared::aws::load().await;
+    let region = aws
+        .region()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "eu-central-1".into());
+    let stack = template::load(
+        &options.template,
+        &options.stack_name,
+        &region,
+        &endpoint,
+        &options.parameters,
+    )?;
+    let clients = resources::Clients::new(&aws);
+    let queue_urls = resources::create(&stack, &clients).await?;
+    let sink = logs::Sink::start(clients.logs.clone());
+
+    let mut base = BTreeMap::from([
+        ("TZ".to_owned(), ":UTC".to_owned()),
+        (
+            "LAMBDA_TASK_ROOT".to_owned(),
+            options.bin_dir.display().to_string(),
+        ),
+    ]);
+    for name in INHERITED {
+        if let Ok(value) = std::env::var(name) {
+            base.insert((*name).to_owned(), value);
+        }
+    }
+    let mut shared = Shared {
+        routes: Vec::new(),
+        schedules: HashMap::new(),
+        region: region.clone(),
+    };
+    let mut functions = Vec::new();
+    for spec in &stack.functions {
+        let function = Arc::new(Function::new(
+            spec.clone(),
+            &options.bin_dir,
+            &base,
+            options.max_instances,
+            sink.clone(),
+        ));
+        functions.push(function.clone());
+        for event in &spec.events {
+            match event {
+                Event::Http { method, path } => {
+                    shared
+                        .routes
+                        .push(gateway::Route::new(method, path, function.clone()))
+                }
+                Event::Sqs {
+                    queue_arn,
+                    batch_size,
+                    window,
+                    report_failures,
+                } => {
+                    let queue_url = queue_urls
+                        .get(queue_arn)
+                        .cloned()
+                        .ok_or_else(|| format!("{} reads unknown queue {queue_arn}", spec.name))?;
+                    let poller = sqs::Poller {
+                        function: function.clone(),
+                        queue_url,
+                        queue_arn: queue_arn.clone(),
+                        region: region.clone(),
+                        batch_size: *batch_size,
+                        window: *window,
+                        report_failures: *report_failures,
+                    };
+                    tokio::spawn(poller.run(clients.sqs.clone()));
+                }
+                Event::Schedule { name, expression } => {
+                    for key in [spec.name.clone(), spec.logical_id.clone()] {
+                        shared
+                            .schedules
+                            .entry(key)
+                            .or_default()
+                            .push((function.clone(), name.clone()));
+                    }
+                    if let Some(interval) = schedule::rate(expression) {
+                        tokio::spawn(schedule::run(
+                            function.clone(),
+                            name.clone(),
+                            region.clone(),
+                            interval,
+                        ));
+                    }
+                }
+                Event::Logs {
+                    name,
+                    log_group,
+                    filter_pattern,
+                } => {
+                    resources::ensure_log_group(&clients.logs, log_group).await?;
+                    let subscription = logs::Subscription {
+                        name: name.clone(),
+                        group: log_group.clone(),
+                        pattern: logs::FilterPattern::parse(filter_pattern)
+                            .map_err(|err| format!("{}'s filter pattern: {err}", spec.name))?,
+                        function: function.clone(),
+                        on_failure: spec
+                            .on_failure_queue
+                            .as_ref()
+                            .and_then(|arn| queue_urls.get(arn).cloned()),
+                    };
+                    tokio::spawn(subscription.run(clients.logs.clone(), clients.sqs.clone()));
+                }
+            }
+        }
+    }
+    for route in &shared.routes {
+        println!("  route  {:<50} -> {}", route.key(), route.target.spec.name);
+    }
+
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", options.port)).await?;
+    let port = listener.local_addr()?.port();
+    let app = Router::new()
+        .route("/_local/health", get(|| async { "ok" }))
+        .route("/_local/schedules/{function}", post(fire_schedule))
+        .fallback(
+            |State(shared): State<Arc<Shared>>, method, uri, headers, body| async move {
+                gateway::serve(&shared.routes, method, uri, headers, body).await
+            },
+        )
+        .with_state(Arc::new(shared));
+    tokio::spawn(axum::serve(listener, app).into_future());
+    Ok(Cloud { port, functions })
+}
+
+async fn fire_schedule(
+    State(shared): State<Arc<Shared>>,
+    Path(function): Path<String>,
+) -> (StatusCode, String) {
+    let Some(schedules) = shared.schedules.get(&function) else {
+        return (StatusCode::NOT_FOUND, format!("{function} has no schedule"));
+    };
+    for (target, rule) in schedules {
+        if let Err(err) = schedule::fire(target, rule, &shared.region).await {
+            return (StatusCode::BAD_GATEWAY, err.to_string());
+        }
+    }
+    (
+        StatusCode::OK,
+        format!("fired {} schedule(s) of {function}", schedules.len()),
+    )
+}

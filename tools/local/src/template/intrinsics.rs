@@ -1,0 +1,315 @@
+//! Physical names of resources and the intrinsic functions our template uses.
+
+use super::TemplateError;
+use serde_json::Value as Json;
+use serde_yaml_ng::Value;
+use serde_yaml_ng::value::TaggedValue;
+use std::collections::HashMap;
+
+pub const ACCOUNT: &str = "123456789012";
+
+/// What `Ref` and `GetAtt` of a resource give.
+#[derive(Debug, Clone, Default)]
+struct Physical {
+    reference: String,
+    attributes: HashMap<String, String>,
+}
+
+/// Parameters, pseudo parameters and resource names: everything intrinsics resolve to.
+pub struct Context {
+    parameters: HashMap<String, String>,
+    resources: HashMap<String, Physical>,
+}
+
+fn invalid(message: impl Into<String>) -> TemplateError {
+    TemplateError::Invalid(message.into())
+}
+
+fn resource_type(resource: &Value) -> &str {
+    resource["Type"].as_str().unwrap_or_default()
+}
+
+impl Context {
+    pub fn new(
+        root: &Value,
+        stack: &str,
+        region: &str,
+        endpoint: &str,
+        overrides: &HashMap<String, String>,
+    ) -> Result<Self, TemplateError> {
+        let mut parameters = HashMap::from([
+            ("AWS::StackName".to_owned(), stack.to_owned()),
+            ("AWS::Region".to_owned(), region.to_owned()),
+            ("AWS::AccountId".to_owned(), ACCOUNT.to_owned()),
+            ("AWS::Partition".to_owned(), "aws".to_owned()),
+            ("AWS::URLSuffix".to_owned(), "amazonaws.com".to_owned()),
+        ]);
+        for (name, spec) in root["Parameters"].as_mapping().into_iter().flatten() {
+            let name = name.as_str().unwrap_or_default().to_owned();
+            let value = match (overrides.get(&name), &spec["Default"]) {
+                (Some(value), _) => value.clone(),
+                (None, Value::String(default)) => default.clone(),
+                (None, Value::Number(default)) => default.to_string(),
+                (None, _) => {
+                    return Err(invalid(format!(
+                        "parameter {name} has no value: give it in the parameters file"
+                    )));
+                }
+            };
+            parameters.insert(name, value);
+        }
+        let mut context = Self {
+            parameters,
+            resources: HashMap::new(),
+        };
+        let resources = root["Resources"].as_mapping().cloned().unwrap_or_default();
+        // Functions, tables and queues first: log groups and others may name them.
+        for pass in 0..2 {
+            for (id, resource) in &resources {
+                let id = id.as_str().unwrap_or_default();
+                let kind = resource_type(resource);
+                let first = matches!(
+                    kind,
+                    "AWS::Serverless::Function" | "AWS::DynamoDB::Table" | "AWS::SQS::Queue"
+                );
+                if first == (pass == 0) {
+                    let physical = context.physical(
+                        id,
+                        kind,
+                        &resource["Properties"],
+                        stack,
+                        region,
+                        endpoint,
+                    )?;
+                    context.resources.insert(id.to_owned(), physical);
+                }
+            }
+        }
+        Ok(context)
+    }
+
+    fn physical(
+        &self,
+        id: &str,
+        kind: &str,
+        properties: &Value,
+        stack: &str,
+        region: &str,
+        endpoint: &str,
+    ) -> Result<Physical, TemplateError> {
+        let named = |key: &str| -> Result<Option<String>, TemplateError> {
+            match &properties[key] {
+                Value::Null => Ok(None),
+                value => Ok(Some(self.string(value)?)),
+            }
+        };
+        let arn =
+            |service: &str, rest: String| format!("arn:aws:{service}:{region}:{ACCOUNT}:{rest}");
+        let mut physical = Physical::default();
+        match kind {
+            "AWS::DynamoDB::Table" => {
+                let name = named("TableName")?.unwrap_or_else(|| format!("{stack}-{id}"));
+                physical
+                    .attributes
+                    .insert("Arn".into(), arn("dynamodb", format!("table/{name}")));
+                physical.reference = name;
+            }
+            "AWS::SQS::Queue" => {
+                let fifo = properties["FifoQueue"].as_bool().unwrap_or(false);
+                let default = format!("{stack}-{id}{}", if fifo { ".fifo" } else { "" });
+                let name = named("QueueName")?.unwrap_or(default);
+                physical
+                    .attributes
+                    .insert("Arn".into(), arn("sqs", name.clone()));
+                physical.attributes.insert("QueueName".into(), name.clone());
+                physical
+                    .attributes
+                    .insert("QueueUrl".into(), format!("{endpoint}/{ACCOUNT}/{name}"));
+                physical.reference = format!("{endpoint}/{ACCOUNT}/{name}");
+            }
+            "AWS::Serverless::Function" => {
+                let name = named("FunctionName")?.unwrap_or_else(|| format!("{stack}-{id}"));
+                physical
+                    .attributes
+                    .insert("Arn".into(), arn("lambda", format!("function:{name}")));
+                physical.reference = name;
+            }
+            "AWS::Logs::LogGroup" => {
+                let name = named("LogGroupName")?.unwrap_or_else(|| format!("{stack}-{id}"));
+                physical
+                    .attributes
+                    .insert("Arn".into(), arn("logs", format!("log-group:{name}:*")));
+                physical.reference = name;
+            }
+            "AWS::Serverless::HttpApi" => {
+                physical.reference = "local".into();
+                physical
+                    .attributes
+                    .insert("ApiEndpoint".into(), "http://127.0.0.1".into());
+            }
+            _ => physical.reference = id.to_owned(),
+        }
+        Ok(physical)
+    }
+
+    fn reference(&self, name: &str) -> Result<String, TemplateError> {
+        self.parameters
+            .get(name)
+            .cloned()
+            .or_else(|| self.resources.get(name).map(|r| r.reference.clone()))
+            .ok_or_else(|| invalid(format!("Ref to unknown name {name}")))
+    }
+
+    fn attribute(&self, resource: &str, attribute: &str) -> Result<String, TemplateError> {
+        self.resources
+            .get(resource)
+            .and_then(|r| r.attributes.get(attribute))
+            .cloned()
+            .ok_or_else(|| {
+                invalid(format!(
+                    "GetAtt {resource}.{attribute} is not known to the local cloud"
+                ))
+            })
+    }
+
+    fn sub(
+        &self,
+        text: &str,
+        variables: &HashMap<String, String>,
+    ) -> Result<String, TemplateError> {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find("${") {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + 2..];
+            let end = after
+                .find('}')
+                .ok_or_else(|| invalid(format!("unclosed ${{ in Sub {text:?}")))?;
+            let name = &after[..end];
+            if let Some(literal) = name.strip_prefix('!') {
+                out.push_str("${");
+                out.push_str(literal);
+                out.push('}');
+            } else if let Some(value) = variables.get(name) {
+                out.push_str(value);
+            } else if let Some((resource, attribute)) = name.split_once('.') {
+                out.push_str(&self.attribute(resource, attribute)?);
+            } else {
+                out.push_str(&self.reference(name)?);
+            }
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+
+    /// `value` resolved to a string.
+    pub fn string(&self, value: &Value) -> Result<String, TemplateError> {
+        match self.resolve(value)? {
+            Json::String(text) => Ok(text),
+            Json::Number(number) => Ok(number.to_string()),
+            Json::Bool(flag) => Ok(flag.to_string()),
+            other => Err(invalid(format!("expected a string, found {other}"))),
+        }
+    }
+
+    /// `value` with every intrinsic function resolved, as JSON.
+    pub fn resolve(&self, value: &Value) -> Result<Json, TemplateError> {
+        match value {
+            Value::Tagged(tagged) => self.intrinsic(tagged),
+            Value::Mapping(map) if map.len() == 1 => {
+                let (key, inner) = map.iter().next().ok_or_else(|| invalid("empty mapping"))?;
+                match key.as_str() {
+                    Some("Ref") => self.intrinsic(&TaggedValue {
+                        tag: serde_yaml_ng::value::Tag::new("Ref"),
+                        value: inner.clone(),
+                    }),
+                    Some(name) if name.starts_with("Fn::") => self.intrinsic(&TaggedValue {
+                        tag: serde_yaml_ng::value::Tag::new(&name[4..]),
+                        value: inner.clone(),
+                    }),
+                    _ => self.mapping(map),
+                }
+            }
+            Value::Mapping(map) => self.mapping(map),
+            Value::Sequence(items) => items
+                .iter()
+                .map(|item| self.resolve(item))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Json::Array),
+            Value::String(text) => Ok(Json::String(text.clone())),
+            Value::Number(number) => Ok(serde_json::to_value(number).unwrap_or(Json::Null)),
+            Value::Bool(flag) => Ok(Json::Bool(*flag)),
+            Value::Null => Ok(Json::Null),
+        }
+    }
+
+    fn mapping(&self, map: &serde_yaml_ng::Mapping) -> Result<Json, TemplateError> {
+        let mut out = serde_json::Map::new();
+        for (key, value) in map {
+            out.insert(
+                key.as_str().unwrap_or_default().to_owned(),
+                self.resolve(value)?,
+            );
+        }
+        Ok(Json::Object(out))
+    }
+
+    fn intrinsic(&self, tagged: &TaggedValue) -> Result<Json, TemplateError> {
+        let tag = tagged.tag.to_string();
+        let name = tag.trim_start_matches('!');
+        let value = &tagged.value;
+        let text = match name {
+            "Ref" => self.reference(value.as_str().ok_or_else(|| invalid("Ref needs a name"))?)?,
+            "GetAtt" => {
+                let (resource, attribute) = match value {
+                    Value::String(dotted) => dotted
+                        .split_once('.')
+                        .map(|(r, a)| (r.to_owned(), a.to_owned())),
+                    Value::Sequence(pair) if pair.len() == 2 => {
+                        Some((self.string(&pair[0])?, self.string(&pair[1])?))
+                    }
+                    _ => None,
+                }
+                .ok_or_else(|| invalid("GetAtt needs Resource.Attribute"))?;
+                self.attribute(&resource, &attribute)?
+            }
+            "Sub" => match value {
+                Value::String(text) => self.sub(text, &HashMap::new())?,
+                Value::Sequence(pair) if pair.len() == 2 => {
+                    let mut variables = HashMap::new();
+                    for (key, inner) in pair[1].as_mapping().into_iter().flatten() {
+                        variables.insert(
+                            key.as_str().unwrap_or_default().to_owned(),
+                            self.string(inner)?,
+                        );
+                    }
+                    self.sub(pair[0].as_str().unwrap_or_default(), &variables)?
+                }
+                _ => return Err(invalid("Sub needs a string or [string, variables]")),
+            },
+            "Join" => {
+                let parts = value
+                    .as_sequence()
+                    .filter(|p| p.len() == 2)
+                    .ok_or_else(|| invalid("Join needs [delimiter, list]"))?;
+                let delimiter = parts[0].as_str().unwrap_or_default();
+                let items = match self.resolve(&parts[1])? {
+                    Json::Array(items) => items,
+                    _ => return Err(invalid("Join needs a list")),
+                };
+                items
+                    .iter()
+                    .map(|item| item.as_str().unwrap_or_default().to_owned())
+                    .collect::<Vec<_>>()
+                    .join(delimiter)
+            }
+            other => {
+                return Err(invalid(format!(
+                    "the local cloud does not implement !{other}"
+                )));
+            }
+        };
+        Ok(Json::String(text))
+    }
+}

@@ -1,0 +1,75 @@
+//! The auth journey over HTTP through the local cloud, on the real template and the auth-api
+//! binary of this build.
+
+mod common;
+
+use serde_json::{Value, json};
+use shared::testing::tokens;
+use std::collections::HashMap;
+
+fn parameters() -> HashMap<String, String> {
+    HashMap::from([
+        ("AuthIssuer".into(), tokens::ISSUER.into()),
+        (
+            "AuthJwks".into(),
+            serde_json::to_string(&tokens::jwks()).expect("jwks serialise"),
+        ),
+        ("AuthSigningKey".into(), tokens::SIGNING_KEY_PEM.into()),
+        ("AuthSigningKid".into(), tokens::KID.into()),
+    ])
+}
+
+#[tokio::test]
+async fn a_customer_signs_up_logs_in_refreshes_and_reads_their_profile_over_http() {
+    assert!(
+        common::bin_dir().join("auth-api").exists(),
+        "auth-api is not built: scripts/test builds every binary before the tests"
+    );
+    let (cloud, _) = common::start(common::workspace().join("template.yaml"), parameters()).await;
+    let base = format!("http://127.0.0.1:{}", cloud.port);
+    let http = reqwest::Client::new();
+    let credentials = json!({"email": "journey@example.com", "password": "correct horse battery"});
+
+    let mut signup = credentials.clone();
+    signup["name"] = "Journey".into();
+    let created = http
+        .post(format!("{base}/auth/signup"))
+        .json(&signup)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    assert!(created.headers().contains_key("x-correlation-id"));
+
+    let login: Value = http
+        .post(format!("{base}/auth/login"))
+        .json(&credentials)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let refreshed = http
+        .post(format!("{base}/auth/refresh"))
+        .json(&json!({"refresh_token": login["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refreshed.status(), 200);
+    let refreshed: Value = refreshed.json().await.unwrap();
+
+    let me = http
+        .get(format!("{base}/auth/me"))
+        .bearer_auth(refreshed["access_token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    let me: Value = me.json().await.unwrap();
+    assert_eq!(me["email"], "journey@example.com");
+
+    let anonymous = http.get(format!("{base}/auth/me")).send().await.unwrap();
+    assert_eq!(anonymous.status(), 401);
+    cloud.stop().await;
+}
