@@ -1,6 +1,8 @@
 //! The local cloud's gateway, SQS semantics, schedules and log subscriptions, on the fixture
 //! stack (`tests/fixture.yaml`) against moto.
 
+#![allow(clippy::unwrap_used)] // Test helpers may panic on setup failures.
+
 mod common;
 
 use common::{eventually, log_messages, start};
