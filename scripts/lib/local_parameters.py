@@ -1,0 +1,69 @@
+"""Writes the template parameters of the local system (.local/parameters.json).
+
+Keys and secrets are made once and kept, so tokens and seeded data survive a restart; values
+that depend on ports are rewritten each time. Usage: local_parameters.py FILE API_PORT SANDBOX_PORT
+"""
+
+import base64
+import hashlib
+import json
+import secrets
+import sys
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+# Services that call other services, and the audiences (target services) each may ask for.
+SERVICE_CLIENTS = {
+    "liftoperator": ["dta", "axess"],
+}
+
+
+def b64url_uint(number: int) -> str:
+    raw = number.to_bytes((number.bit_length() + 7) // 8, "big")
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def signing_key() -> dict:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    numbers = key.public_key().public_numbers()
+    kid = "local-" + secrets.token_hex(4)
+    jwk = {"kty": "RSA", "use": "sig", "alg": "RS256", "kid": kid,
+           "n": b64url_uint(numbers.n), "e": b64url_uint(numbers.e)}
+    return {"AuthSigningKey": pem, "AuthSigningKid": kid, "AuthJwks": json.dumps({"keys": [jwk]})}
+
+
+def main() -> None:
+    path, api_port, sandbox_port = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+    values = json.loads(path.read_text()) if path.exists() else {}
+    if "AuthSigningKey" not in values:
+        values.update(signing_key())
+    values.setdefault("AuthBootstrapSecret", secrets.token_urlsafe(24))
+    clients = {}
+    for client, audiences in SERVICE_CLIENTS.items():
+        name = client.capitalize() + "ClientSecret"
+        secret = values.setdefault(name, secrets.token_urlsafe(32))
+        clients[client] = {"secret_sha256": hashlib.sha256(secret.encode()).hexdigest(), "audiences": audiences}
+    values["AuthServiceClients"] = json.dumps(clients)
+
+    api = f"http://127.0.0.1:{api_port}"
+    sandbox = f"http://127.0.0.1:{sandbox_port}"
+    values["AuthIssuer"] = f"{api}/auth"
+    values["ApiBaseUrl"] = api
+    for parameter, prefix in [
+        ("SkidataBaseUrl", "skidata"), ("AxessBaseUrl", "axess"), ("Mpay24BaseUrl", "mpay24"),
+        ("MailgunBaseUrl", "mailgun"), ("OpenWeatherMapBaseUrl", "openweathermap"),
+        ("GoogleMapsBaseUrl", "google"), ("SlackBaseUrl", "slack"), ("KeycardSupplierBaseUrl", "keycards"),
+    ]:
+        values[parameter] = f"{sandbox}/{prefix}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(values, indent=2) + "\n")
+    path.chmod(0o600)
+
+
+if __name__ == "__main__":
+    main()
