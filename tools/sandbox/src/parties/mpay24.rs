@@ -2,6 +2,7 @@
 //! and the payment page a person pays or declines on, which calls the merchant's
 //! confirmation URL as Mpay24 does.
 
+mod mdxi;
 mod pay;
 mod soap;
 

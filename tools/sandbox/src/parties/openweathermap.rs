@@ -24,11 +24,40 @@ struct Params {
     lang: Option<String>,
 }
 
-/// (id, main, English, German, icon, precipitation kind) of the conditions the sandbox reports.
-const CONDITIONS: [(u16, &str, &str, &str, &str, Option<&str>); 7] = [
-    (800, "Clear", "clear sky", "Klarer Himmel", "01d", None),
-    (801, "Clouds", "few clouds", "Ein paar Wolken", "02d", None),
-    (
+/// One kind of weather as OpenWeatherMap names it.
+struct Condition {
+    id: u16,
+    main: &'static str,
+    english: &'static str,
+    german: &'static str,
+    icon: &'static str,
+    /// `snow` or `rain`, reported in that field when it applies.
+    precipitation: Option<&'static str>,
+}
+
+const fn condition(
+    id: u16,
+    main: &'static str,
+    english: &'static str,
+    german: &'static str,
+    icon: &'static str,
+    precipitation: Option<&'static str>,
+) -> Condition {
+    Condition {
+        id,
+        main,
+        english,
+        german,
+        icon,
+        precipitation,
+    }
+}
+
+/// The conditions the sandbox reports.
+const CONDITIONS: [Condition; 7] = [
+    condition(800, "Clear", "clear sky", "Klarer Himmel", "01d", None),
+    condition(801, "Clouds", "few clouds", "Ein paar Wolken", "02d", None),
+    condition(
         803,
         "Clouds",
         "broken clouds",
@@ -36,8 +65,8 @@ const CONDITIONS: [(u16, &str, &str, &str, &str, Option<&str>); 7] = [
         "04d",
         None,
     ),
-    (741, "Fog", "fog", "Nebel", "50d", None),
-    (
+    condition(741, "Fog", "fog", "Nebel", "50d", None),
+    condition(
         600,
         "Snow",
         "light snow",
@@ -45,8 +74,8 @@ const CONDITIONS: [(u16, &str, &str, &str, &str, Option<&str>); 7] = [
         "13d",
         Some("snow"),
     ),
-    (601, "Snow", "snow", "Schnee", "13d", Some("snow")),
-    (
+    condition(601, "Snow", "snow", "Schnee", "13d", Some("snow")),
+    condition(
         500,
         "Rain",
         "light rain",
@@ -100,15 +129,15 @@ fn report(lat: f64, lon: f64, units: &str, german: bool) -> Value {
     let precipitating = celsius <= 1.0;
     let candidates: Vec<_> = CONDITIONS
         .iter()
-        .filter(|c| match c.5 {
+        .filter(|c| match c.precipitation {
             Some("snow") => precipitating,
             Some(_) => !precipitating,
             None => true,
         })
         .collect();
     let index = (pick("sky") * candidates.len() as f64) as usize;
-    let (id, main, english, deutsch, icon, precipitation) =
-        *candidates[index.min(candidates.len() - 1)];
+    let sky = candidates[index.min(candidates.len() - 1)];
+    let main = sky.main;
     let wind_ms = 0.5 + 11.5 * pick("wind");
     let (temperature, wind): (fn(f64) -> f64, f64) = match units {
         "metric" => (|c: f64| c, wind_ms),
@@ -120,7 +149,10 @@ fn report(lat: f64, lon: f64, units: &str, german: bool) -> Value {
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let mut body = json!({
         "coord": { "lon": round(lon), "lat": round(lat) },
-        "weather": [{ "id": id, "main": main, "description": if german { deutsch } else { english }, "icon": icon }],
+        "weather": [{
+            "id": sky.id, "main": main, "icon": sky.icon,
+            "description": if german { sky.german } else { sky.english },
+        }],
         "base": "stations",
         "main": {
             "temp": round(temperature(celsius)),
@@ -140,7 +172,7 @@ fn report(lat: f64, lon: f64, units: &str, german: bool) -> Value {
         "name": format!("Sandbox {lat:.2},{lon:.2}"),
         "cod": 200,
     });
-    if let (Some(kind), Some(object)) = (precipitation, body.as_object_mut()) {
+    if let (Some(kind), Some(object)) = (sky.precipitation, body.as_object_mut()) {
         object.insert(
             kind.into(),
             json!({ "1h": round(0.2 + 2.8 * pick("amount")) }),

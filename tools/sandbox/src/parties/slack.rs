@@ -65,15 +65,14 @@ async fn post_message(
     record.insert("channelId".into(), json!(channel_id));
     record.insert("ts".into(), json!(ts));
     sandbox.record("slack", Value::Object(record));
-    Json(json!({
-        "ok": true,
-        "channel": channel_id,
-        "ts": ts,
-        "message": {
-            "type": "message", "subtype": "bot_message", "bot_id": "B0SANDBOX",
-            "text": text.unwrap_or_default(), "blocks": blocks, "ts": ts,
-        },
-    }))
+    let mut posted = json!({
+        "type": "message", "subtype": "bot_message", "bot_id": "B0SANDBOX",
+        "text": text.unwrap_or_default(), "ts": ts,
+    });
+    if let (Some(blocks), Some(posted)) = (blocks, posted.as_object_mut()) {
+        posted.insert("blocks".into(), json!(blocks));
+    }
+    Json(json!({ "ok": true, "channel": channel_id, "ts": ts, "message": posted }))
 }
 
 /// Slack answers with the channel's id: kept if given as one, derived from the name otherwise.
