@@ -244,7 +244,7 @@ async fn each_change_is_posted_to_the_webhook_signed_with_the_secret() {
     assert_eq!(advanced["webhook"]["answerStatus"], 204);
 
     let mut events = Vec::new();
-    for _ in 0..200 {
+    for _ in 0..1000 {
         events = hook.received_requests().await.expect("recording");
         if events.len() == 2 {
             break;

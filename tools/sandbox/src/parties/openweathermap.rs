@@ -148,7 +148,7 @@ fn report(lat: f64, lon: f64, units: &str, german: bool) -> Value {
     let feels_like = celsius - wind_ms * 0.7;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let mut body = json!({
-        "coord": { "lon": round(lon), "lat": round(lat) },
+        "coord": { "lon": (lon * 1e4).round() / 1e4, "lat": (lat * 1e4).round() / 1e4 },
         "weather": [{
             "id": sky.id, "main": main, "icon": sky.icon,
             "description": if german { sky.german } else { sky.english },
