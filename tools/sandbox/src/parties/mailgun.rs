@@ -120,16 +120,25 @@ impl Mail {
                 Field::Text(..) => None,
             })
             .collect();
-        let data = json!({
-            "from": from, "to": to, "cc": addresses("cc"), "bcc": addresses("bcc"),
-            "subject": subject, "text": text, "html": html, "template": first("template"),
-            "tags": texts("o:tag"), "variables": prefixed("v:"), "headers": prefixed("h:"),
-            "options": prefixed("o:"), "attachments": attachments,
-        });
-        match data {
-            Value::Object(data) => Ok(Self { data }),
-            _ => Err("unreachable: the mail is an object".into()),
-        }
+        let data = Map::from_iter(
+            [
+                ("from", json!(from)),
+                ("to", json!(to)),
+                ("cc", json!(addresses("cc"))),
+                ("bcc", json!(addresses("bcc"))),
+                ("subject", json!(subject)),
+                ("text", json!(text)),
+                ("html", json!(html)),
+                ("template", json!(first("template"))),
+                ("tags", json!(texts("o:tag"))),
+                ("variables", Value::Object(prefixed("v:"))),
+                ("headers", Value::Object(prefixed("h:"))),
+                ("options", Value::Object(prefixed("o:"))),
+                ("attachments", Value::Array(attachments)),
+            ]
+            .map(|(key, value)| (key.to_owned(), value)),
+        );
+        Ok(Self { data })
     }
 
     /// What makes two messages the same message.
