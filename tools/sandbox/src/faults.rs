@@ -4,7 +4,7 @@
 use crate::state::Sandbox;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{Response, StatusCode};
+use axum::http::{HeaderValue, Response, StatusCode, header};
 use axum::middleware::Next;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -29,6 +29,9 @@ pub struct Fault {
     /// Applies this many times, then disappears; forever if absent.
     #[serde(default)]
     pub times: Option<u32>,
+    /// Adds `Retry-After: <seconds>` to the faulted answer (a 429 or 503, say).
+    #[serde(default)]
+    pub retry_after: Option<u64>,
 }
 
 impl Fault {
@@ -57,22 +60,24 @@ pub(crate) async fn inject(
     if let Some(delay) = fault.delay_ms {
         tokio::time::sleep(Duration::from_millis(delay)).await;
     }
-    if fault.malformed {
-        let status = fault
-            .status
-            .and_then(|s| StatusCode::from_u16(s).ok())
-            .unwrap_or(StatusCode::OK);
-        return Response::builder()
-            .status(status)
+    let status = fault.status.and_then(|s| StatusCode::from_u16(s).ok());
+    let answer = if fault.malformed {
+        Response::builder()
+            .status(status.unwrap_or(StatusCode::OK))
             .header("content-type", "application/json")
             .body(Body::from("{\"this is\": not what you expected"))
-            .unwrap_or_default();
-    }
-    match fault.status.and_then(|s| StatusCode::from_u16(s).ok()) {
-        Some(status) => Response::builder()
+    } else if let Some(status) = status {
+        Response::builder()
             .status(status)
             .body(Body::from(format!("sandbox fault: {status}")))
-            .unwrap_or_default(),
-        None => next.run(request).await,
+    } else {
+        return next.run(request).await;
+    };
+    let mut answer = answer.unwrap_or_default();
+    if let Some(seconds) = fault.retry_after {
+        answer
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
+    answer
 }

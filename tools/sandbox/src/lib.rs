@@ -4,11 +4,19 @@
 //! shows it on a page, and injects faults per endpoint through `/_sandbox/faults`.
 
 mod admin;
+mod credentials;
+mod derive;
 mod faults;
+mod html;
+mod outbound;
+mod page;
 pub mod parties;
+mod settings;
 mod state;
+mod xml;
 
 pub use faults::Fault;
+pub use settings::Settings;
 pub use state::{Record, Sandbox};
 
 use axum::Router;
@@ -16,6 +24,7 @@ use axum::Router;
 /// The whole sandbox: parties, admin API and fault injection.
 pub fn app(sandbox: Sandbox) -> Router {
     Router::new()
+        .route("/", axum::routing::get(page::show))
         .merge(parties::routes())
         .nest("/_sandbox", admin::routes())
         .layer(axum::middleware::from_fn_with_state(

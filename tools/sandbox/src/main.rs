@@ -1,5 +1,5 @@
 //! `starjack-sandbox [PORT]`: serves every third party on 127.0.0.1 (default port 3100, or
-//! `STARJACK_SANDBOX_PORT`).
+//! `STARJACK_SANDBOX_PORT`), configured by the `STARJACK_SANDBOX_*` variables (see README).
 
 use std::net::SocketAddr;
 
@@ -17,9 +17,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Some(raw) => raw.parse().map_err(|err| format!("port {raw:?}: {err}"))?,
         None => 3100,
     };
+    let settings = sandbox::Settings::from_env(port)?;
     let address = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(address).await?;
     tracing::info!("sandbox on http://{address}/");
-    axum::serve(listener, sandbox::app(sandbox::Sandbox::default())).await?;
+    axum::serve(listener, sandbox::app(sandbox::Sandbox::new(settings))).await?;
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! keycard orders, payments), the faults to inject, and each party's own data.
 
 use crate::faults::Fault;
+use crate::outbound::Outbound;
+use crate::settings::Settings;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -26,12 +28,39 @@ struct Inner {
 }
 
 /// The sandbox's shared state; cheap to clone.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Sandbox {
     inner: Arc<Mutex<Inner>>,
+    settings: Arc<Settings>,
+    outbound: Arc<Outbound>,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new(Settings::default())
+    }
 }
 
 impl Sandbox {
+    /// An empty sandbox with these settings.
+    pub fn new(settings: Settings) -> Self {
+        let outbound = Arc::new(Outbound::new(&settings));
+        Self {
+            inner: Arc::default(),
+            settings: Arc::new(settings),
+            outbound,
+        }
+    }
+
+    /// What the parties accept and whom they call.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub(crate) fn outbound(&self) -> &Outbound {
+        &self.outbound
+    }
+
     fn lock(&self) -> MutexGuard<'_, Inner> {
         self.inner
             .lock()
@@ -84,6 +113,29 @@ impl Sandbox {
             .get(party)
             .and_then(|objects| objects.get(id))
             .cloned()
+    }
+
+    /// Runs `change` on a party's object `id` (`None` if absent) under the lock and keeps
+    /// what it leaves there: a read-modify-write no other request can interleave with.
+    pub fn update<R>(
+        &self,
+        party: &str,
+        id: &str,
+        change: impl FnOnce(&mut Option<serde_json::Value>) -> R,
+    ) -> R {
+        let mut inner = self.lock();
+        let objects = inner.parties.entry(party.to_owned()).or_default();
+        let mut object = objects.remove(id);
+        let result = change(&mut object);
+        if let Some(object) = object {
+            objects.insert(id.to_owned(), object);
+        }
+        result
+    }
+
+    /// The faults currently set, in the order they are tried.
+    pub fn faults(&self) -> Vec<Fault> {
+        self.lock().faults.clone()
     }
 
     pub(crate) fn add_fault(&self, fault: Fault) {

@@ -1,9 +1,22 @@
 //! One module per third party, each a router under its own path prefix.
 
+mod google;
+mod keycards;
+mod mailgun;
+mod mpay24;
+mod openweathermap;
+mod slack;
+
 use crate::state::Sandbox;
 use axum::Router;
 
 /// Every party's routes.
 pub fn routes() -> Router<Sandbox> {
     Router::new()
+        .merge(mpay24::routes())
+        .merge(mailgun::routes())
+        .merge(openweathermap::routes())
+        .merge(google::routes())
+        .merge(slack::routes())
+        .merge(keycards::routes())
 }
