@@ -1,0 +1,7 @@
+//! The rules of log alerting and front-end logs, free of AWS and Lambda crates.
+
+pub mod batch;
+pub mod line;
+pub mod policy;
+pub mod redact;
+pub mod source;
