@@ -3,3 +3,4 @@
 //! into CloudWatch Logs.
 
 pub mod domain;
+pub mod payload;

@@ -2,6 +2,8 @@
 
 pub mod batch;
 pub mod line;
+pub mod links;
+pub mod message;
 pub mod policy;
 pub mod redact;
 pub mod source;
