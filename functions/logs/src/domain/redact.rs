@@ -11,7 +11,7 @@ pub const MASK: &str = "[REDACTED]";
 /// `password=…`, `"client_secret": "…"`, `token: …`, `appid=…` and the like.
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     compile(
-        r#"(?i)("?\b[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|appid|authorization|signature|cvv|cvc|card[_-]?number|\bpan)\b"?\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'}\]]+)"#,
+        r#"(?i)("?\b[a-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|appid|authorization|signature|cvv|cvc|card[_-]?number|\bpan)\b"?\s*[:=]\s*)((?:(?:bearer|basic)\s+)?(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&"'}\]]+))"#,
     )
 });
 
@@ -110,6 +110,10 @@ mod tests {
             "client_secret: [REDACTED], next"
         );
         assert_eq!(redact("SLACK_BOT_TOKEN=xyz"), "SLACK_BOT_TOKEN=[REDACTED]");
+        assert_eq!(
+            redact("Authorization: Bearer abcdefghijkl, next"),
+            "Authorization: [REDACTED], next"
+        );
     }
 
     #[test]
