@@ -24,7 +24,7 @@ impl Harness {
                 .log_group_name(&group)
                 .send()
                 .await
-                .unwrap();
+                .expect("creating the log group on moto");
         }
         Self {
             frontend: Frontend {
@@ -54,7 +54,7 @@ impl Harness {
         found
             .events()
             .iter()
-            .map(|e| serde_json::from_str(e.message().unwrap()).unwrap())
+            .map(|e| serde_json::from_str(e.message().unwrap_or_default()).expect("JSON lines"))
             .collect()
     }
 }

@@ -6,19 +6,20 @@ use serde_yaml_ng::Value;
 
 fn template() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../template.yaml");
-    serde_yaml_ng::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    serde_yaml_ng::from_str(&std::fs::read_to_string(path).expect("test setup"))
+        .expect("test setup")
 }
 
 fn subscriptions(template: &Value) -> Vec<(String, Value)> {
     let events = &template["Resources"]["LogAlertsFunction"]["Properties"]["Events"];
     events
         .as_mapping()
-        .unwrap()
+        .expect("LogAlertsFunction has events")
         .iter()
         .filter(|(_, event)| event["Type"] == "CloudWatchLogs")
         .map(|(name, event)| {
             (
-                name.as_str().unwrap().to_owned(),
+                name.as_str().expect("test setup").to_owned(),
                 event["Properties"].clone(),
             )
         })
@@ -26,7 +27,7 @@ fn subscriptions(template: &Value) -> Vec<(String, Value)> {
 }
 
 fn text(value: &Value) -> String {
-    serde_yaml_ng::to_string(value).unwrap()
+    serde_yaml_ng::to_string(value).expect("test setup")
 }
 
 #[test]

@@ -26,7 +26,7 @@ pub fn field(raw: &str) -> Result<(String, String), String> {
 fn field_is(json: Option<&Value>, key: &str, expected: &str) -> bool {
     match json.and_then(|j| j.get(key)) {
         Some(Value::String(text)) => text == expected,
-        Some(other) => other.to_string() == expected,
+        Some(other) => serde_json::from_str::<Value>(expected).is_ok_and(|parsed| parsed == *other),
         None => false,
     }
 }
@@ -34,24 +34,21 @@ fn field_is(json: Option<&Value>, key: &str, expected: &str) -> bool {
 impl Filter {
     /// Whether `record` meets every condition.
     pub fn matches(&self, record: &Record) -> bool {
-        if let Some(min) = self.min_level {
-            if !record.line.as_ref().is_some_and(|line| line.level >= min) {
-                return false;
-            }
-        }
-        if let Some(text) = &self.text {
-            if !record.message.contains(text.as_str()) {
-                return false;
-            }
-        }
-        if let Some(id) = &self.correlation {
-            if !field_is(record.json.as_ref(), "correlation_id", id) {
-                return false;
-            }
-        }
-        self.fields
-            .iter()
-            .all(|(key, value)| field_is(record.json.as_ref(), key, value))
+        let json = record.json.as_ref();
+        self.min_level
+            .is_none_or(|min| record.line.as_ref().is_some_and(|line| line.level >= min))
+            && self
+                .text
+                .as_ref()
+                .is_none_or(|text| record.message.contains(text.as_str()))
+            && self
+                .correlation
+                .as_ref()
+                .is_none_or(|id| field_is(json, "correlation_id", id))
+            && self
+                .fields
+                .iter()
+                .all(|(key, value)| field_is(json, key, value))
     }
 
     /// A CloudWatch Logs filter pattern (one quoted term) that narrows what the service sends;

@@ -107,10 +107,10 @@ impl LogLine {
     /// (START/END/REPORT, blank lines, plain text without a level).
     pub fn parse(raw: &str) -> Option<Self> {
         let text = raw.trim();
-        if text.starts_with('{') {
-            if let Ok(line) = serde_json::from_str::<JsonLine>(text) {
-                return Self::from_json(line);
-            }
+        if text.starts_with('{')
+            && let Ok(line) = serde_json::from_str::<JsonLine>(text)
+        {
+            return Self::from_json(line);
         }
         Self::from_text(text)
     }

@@ -60,7 +60,7 @@ impl Route {
     fn matches(&self, line: &LogLine, service: &str) -> bool {
         (self.levels.is_empty() || self.levels.contains(&line.level))
             && (self.services.is_empty() || self.services.iter().any(|s| s == service))
-            && (self.kinds.is_empty() || self.kinds.iter().any(|k| *k == line.kind))
+            && (self.kinds.is_empty() || self.kinds.contains(&line.kind))
     }
 }
 
