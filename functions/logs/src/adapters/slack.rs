@@ -115,3 +115,94 @@ impl Notifier for SlackClient {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use shared::outbound::OutboundConfig;
+    use wiremock::matchers::{body_partial_json, header, method, path};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    fn message() -> SlackMessage {
+        SlackMessage {
+            channel: "#alerts".into(),
+            text: "hello".into(),
+            blocks: json!([]),
+        }
+    }
+
+    async fn client_answering(response: ResponseTemplate) -> (SlackClient, MockServer) {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .and(path("/api/chat.postMessage"))
+            .and(header("authorization", "Bearer xoxb-1"))
+            .and(body_partial_json(
+                json!({"channel": "#alerts", "text": "hello"}),
+            ))
+            .respond_with(response)
+            .mount(&server)
+            .await;
+        let outbound = Outbound::new(OutboundConfig {
+            timeout: Duration::from_millis(300),
+            max_attempts: 1,
+            ..OutboundConfig::default()
+        })
+        .unwrap();
+        (SlackClient::new(outbound, &server.uri(), "xoxb-1"), server)
+    }
+
+    fn soon() -> Instant {
+        Instant::now() + Duration::from_secs(10)
+    }
+
+    #[tokio::test]
+    async fn an_accepted_post_returns_its_ts() {
+        let (client, _server) = client_answering(
+            ResponseTemplate::new(200).set_body_json(json!({"ok": true, "ts": "1.5"})),
+        )
+        .await;
+        assert_eq!(client.post(&message(), soon()).await.unwrap(), "1.5");
+    }
+
+    #[tokio::test]
+    async fn a_refusal_names_slacks_error_and_is_not_repeated() {
+        let (client, server) = client_answering(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"ok": false, "error": "channel_not_found"})),
+        )
+        .await;
+        let err = client.post(&message(), soon()).await.unwrap_err();
+        assert!(
+            matches!(&err, SendError::Rejected(e) if e == "channel_not_found"),
+            "{err}"
+        );
+        assert_eq!(server.received_requests().await.unwrap().len(), 1);
+    }
+
+    #[tokio::test]
+    async fn a_server_error_a_malformed_answer_and_a_timeout_are_unavailable() {
+        for response in [
+            ResponseTemplate::new(503),
+            ResponseTemplate::new(200).set_body_string("<html>oops</html>"),
+            ResponseTemplate::new(200).set_delay(Duration::from_secs(2)),
+        ] {
+            let (client, server) = client_answering(response).await;
+            let err = client.post(&message(), soon()).await.unwrap_err();
+            assert!(matches!(err, SendError::Unavailable(_)), "{err}");
+            assert_eq!(server.received_requests().await.unwrap().len(), 1);
+        }
+    }
+
+    #[tokio::test]
+    async fn rate_limits_are_retried_at_most_a_few_times() {
+        let (client, server) =
+            client_answering(ResponseTemplate::new(429).insert_header("retry-after", "0")).await;
+        let err = client.post(&message(), soon()).await.unwrap_err();
+        assert!(matches!(err, SendError::RateLimited(_)), "{err}");
+        assert_eq!(
+            server.received_requests().await.unwrap().len(),
+            MAX_ATTEMPTS as usize
+        );
+    }
+}
