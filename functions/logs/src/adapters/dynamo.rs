@@ -1,0 +1,305 @@
+//! The alert ledger on DynamoDB (`LogAlertsTable`, hash key `pk`).
+//!
+//! Deliveries (`event#<log event id>`): `status` PENDING, FAILED or DONE, `lease_until` (ms)
+//! and `expires_at` (s). Bursts (`burst#<service|kind|fingerprint>`): `window_end` (ms),
+//! `opened_by` (the delivery that posted), `carried` (counted in the window before), and
+//! `suppressed` (counted in this window). Every condition compares the stored times with the
+//! clock, so nothing depends on TTL deleting expired items.
+
+use crate::ports::{AlertLedger, Begin, Decision, StoreError};
+use aws_sdk_dynamodb::Client;
+use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
+use std::collections::HashMap;
+use std::time::Duration;
+
+const PENDING: &str = "PENDING";
+const FAILED: &str = "FAILED";
+const DONE: &str = "DONE";
+/// How long a claim of an invocation that died blocks others.
+const LEASE: Duration = Duration::from_secs(90);
+/// How long a settled delivery is remembered: beyond Lambda's six hours of async retries.
+const RETENTION: Duration = Duration::from_secs(24 * 3600);
+/// Attempts at settling a race on a burst item before giving up.
+const RACE_ATTEMPTS: usize = 4;
+
+type Item = HashMap<String, AttributeValue>;
+
+/// The ledger in one table.
+#[derive(Clone)]
+pub struct DynamoLedger {
+    client: Client,
+    table: String,
+}
+
+fn s(value: &str) -> AttributeValue {
+    AttributeValue::S(value.to_owned())
+}
+
+fn n(value: impl ToString) -> AttributeValue {
+    AttributeValue::N(value.to_string())
+}
+
+fn number(item: &Item, name: &str) -> i64 {
+    item.get(name)
+        .and_then(|v| v.as_n().ok())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn text<'a>(item: &'a Item, name: &str) -> &'a str {
+    item.get(name)
+        .and_then(|v| v.as_s().ok())
+        .map_or("", String::as_str)
+}
+
+fn failed(err: impl std::error::Error + 'static) -> StoreError {
+    StoreError(shared::http::cause_chain(&err))
+}
+
+fn expiry(now_ms: i64, keep: Duration) -> AttributeValue {
+    n(now_ms / 1000 + keep.as_secs() as i64)
+}
+
+impl DynamoLedger {
+    pub fn new(client: Client, table: impl Into<String>) -> Self {
+        Self {
+            client,
+            table: table.into(),
+        }
+    }
+
+    async fn get(&self, pk: &str) -> Result<Option<Item>, StoreError> {
+        let found = self
+            .client
+            .get_item()
+            .table_name(&self.table)
+            .key("pk", s(pk))
+            .consistent_read(true)
+            .send()
+            .await
+            .map_err(failed)?;
+        Ok(found.item)
+    }
+
+    /// Opens a new window for `key`; `false` when another writer changed the item first.
+    async fn open(
+        &self,
+        burst: &str,
+        key: &str,
+        old: Option<&Item>,
+        carried: u64,
+        now_ms: i64,
+        window: Duration,
+    ) -> Result<bool, StoreError> {
+        let window_end = now_ms + window.as_millis() as i64;
+        let mut update = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key("pk", s(burst))
+            .update_expression("SET window_end = :end, opened_by = :key, carried = :carried, suppressed = :zero, expires_at = :expires")
+            .expression_attribute_values(":end", n(window_end))
+            .expression_attribute_values(":key", s(key))
+            .expression_attribute_values(":carried", n(carried))
+            .expression_attribute_values(":zero", n(0))
+            .expression_attribute_values(":expires", expiry(window_end, RETENTION));
+        update = match old {
+            Some(item) => update
+                .condition_expression("window_end = :old_end AND suppressed = :old_suppressed")
+                .expression_attribute_values(":old_end", n(number(item, "window_end")))
+                .expression_attribute_values(":old_suppressed", n(number(item, "suppressed"))),
+            None => update.condition_expression("attribute_not_exists(pk)"),
+        };
+        match update.send().await {
+            Ok(_) => Ok(true),
+            Err(err)
+                if err
+                    .as_service_error()
+                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+            {
+                Ok(false)
+            }
+            Err(err) => Err(failed(err)),
+        }
+    }
+
+    /// Adds `count` to the open window of `burst` and settles `key`, both or neither;
+    /// `false` when the window changed first.
+    async fn count_into(
+        &self,
+        burst: &str,
+        key: &str,
+        item: &Item,
+        count: u64,
+        now_ms: i64,
+    ) -> Result<bool, StoreError> {
+        let build = |update: aws_sdk_dynamodb::types::builders::UpdateBuilder| {
+            update
+                .build()
+                .map_err(failed)
+                .map(|u| TransactWriteItem::builder().update(u).build())
+        };
+        let add = build(
+            Update::builder()
+                .table_name(&self.table)
+                .key("pk", s(burst))
+                .update_expression("ADD suppressed :count")
+                .condition_expression("window_end = :end")
+                .expression_attribute_values(":count", n(count))
+                .expression_attribute_values(":end", n(number(item, "window_end"))),
+        )?;
+        let settle = build(
+            Update::builder()
+                .table_name(&self.table)
+                .key("pk", s(key))
+                .update_expression("SET #status = :done, expires_at = :expires")
+                .condition_expression("#status = :pending")
+                .expression_attribute_names("#status", "status")
+                .expression_attribute_values(":done", s(DONE))
+                .expression_attribute_values(":pending", s(PENDING))
+                .expression_attribute_values(":expires", expiry(now_ms, RETENTION)),
+        )?;
+        match self
+            .client
+            .transact_write_items()
+            .transact_items(add)
+            .transact_items(settle)
+            .send()
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(err)
+                if err
+                    .as_service_error()
+                    .is_some_and(|e| e.is_transaction_canceled_exception()) =>
+            {
+                Ok(false)
+            }
+            Err(err) => Err(failed(err)),
+        }
+    }
+
+    /// Checks that the table answers, for status reports.
+    pub async fn check(&self) -> Result<(), String> {
+        shared::status::dynamodb_table(&self.client, &self.table).await
+    }
+}
+
+impl AlertLedger for DynamoLedger {
+    async fn begin(&self, key: &str, now_ms: i64) -> Result<Begin, StoreError> {
+        let claimed = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .key("pk", s(key))
+            .update_expression(
+                "SET #status = :pending, lease_until = :lease, expires_at = :expires",
+            )
+            .condition_expression(
+                "attribute_not_exists(pk) OR expires_at < :now_s OR #status = :failed \
+                 OR (#status = :pending AND lease_until < :now_ms)",
+            )
+            .expression_attribute_names("#status", "status")
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_values(":failed", s(FAILED))
+            .expression_attribute_values(":lease", n(now_ms + LEASE.as_millis() as i64))
+            .expression_attribute_values(":expires", expiry(now_ms, RETENTION))
+            .expression_attribute_values(":now_s", n(now_ms / 1000))
+            .expression_attribute_values(":now_ms", n(now_ms))
+            .send()
+            .await;
+        match claimed {
+            Ok(_) => Ok(Begin::Fresh),
+            Err(err)
+                if err
+                    .as_service_error()
+                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
+            {
+                let item = self.get(key).await?.unwrap_or_default();
+                Ok(if text(&item, "status") == DONE {
+                    Begin::Done
+                } else {
+                    Begin::Busy
+                })
+            }
+            Err(err) => Err(failed(err)),
+        }
+    }
+
+    async fn burst(
+        &self,
+        burst_key: &str,
+        key: &str,
+        count: u64,
+        now_ms: i64,
+        window: Duration,
+    ) -> Result<Decision, StoreError> {
+        let burst = format!("burst#{burst_key}");
+        for _ in 0..RACE_ATTEMPTS {
+            let item = self.get(&burst).await?;
+            let Some(item) = item else {
+                if self.open(&burst, key, None, 0, now_ms, window).await? {
+                    return Ok(Decision::Post { carried: 0 });
+                }
+                continue;
+            };
+            let ours = text(&item, "opened_by") == key;
+            let carried = number(&item, "carried").max(0) as u64;
+            if number(&item, "window_end") >= now_ms {
+                if ours {
+                    return Ok(Decision::Post { carried });
+                }
+                if self.count_into(&burst, key, &item, count, now_ms).await? {
+                    return Ok(Decision::Suppressed);
+                }
+                continue;
+            }
+            let suppressed = number(&item, "suppressed").max(0) as u64;
+            let carried = if ours {
+                carried + suppressed
+            } else {
+                suppressed
+            };
+            if self
+                .open(&burst, key, Some(&item), carried, now_ms, window)
+                .await?
+            {
+                return Ok(Decision::Post { carried });
+            }
+        }
+        Err(StoreError(format!(
+            "{burst} kept changing under concurrent writers"
+        )))
+    }
+
+    async fn finish(&self, key: &str, now_ms: i64) -> Result<(), StoreError> {
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .key("pk", s(key))
+            .update_expression("SET #status = :done, expires_at = :expires")
+            .expression_attribute_names("#status", "status")
+            .expression_attribute_values(":done", s(DONE))
+            .expression_attribute_values(":expires", expiry(now_ms, RETENTION))
+            .send()
+            .await
+            .map_err(failed)?;
+        Ok(())
+    }
+
+    async fn fail(&self, key: &str) -> Result<(), StoreError> {
+        self.client
+            .update_item()
+            .table_name(&self.table)
+            .key("pk", s(key))
+            .update_expression("SET #status = :failed")
+            .condition_expression("#status = :pending")
+            .expression_attribute_names("#status", "status")
+            .expression_attribute_values(":failed", s(FAILED))
+            .expression_attribute_values(":pending", s(PENDING))
+            .send()
+            .await
+            .map_err(failed)?;
+        Ok(())
+    }
+}

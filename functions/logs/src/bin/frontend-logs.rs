@@ -1,0 +1,18 @@
+//! The `frontend-logs` Lambda function behind the HTTP API.
+
+use logs::adapters::CloudWatchSink;
+use logs::config::FrontendConfig;
+use logs::handler::alerts::system_clock;
+use logs::handler::frontend::Frontend;
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    shared::telemetry::init("logs");
+    let config = FrontendConfig::from_env(&shared::config::env())?;
+    let aws = shared::aws::load().await;
+    let frontend = Frontend {
+        sink: CloudWatchSink::new(aws_sdk_cloudwatchlogs::Client::new(&aws), config.log_group),
+        clock: system_clock(),
+    };
+    shared::http::run(|request| frontend.handle(request)).await
+}

@@ -1,0 +1,161 @@
+//! Front-end log events: a batch from the browser, checked field by field, redacted, and
+//! rendered as our JSON log lines so the log subscription treats them like any service's.
+
+use super::line::Level;
+use super::redact::redact;
+use serde::Deserialize;
+use shared::correlation::CorrelationId;
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+/// Events in one batch, at most.
+pub const MAX_EVENTS: usize = 50;
+const MAX_MESSAGE_CHARS: usize = 4_096;
+const MAX_URL_CHARS: usize = 2_048;
+const MAX_USER_AGENT_CHARS: usize = 512;
+/// How old an event may be; CloudWatch Logs refuses batches spanning more than a day.
+const MAX_AGE_MS: i64 = 23 * 3600 * 1000;
+/// How far ahead of our clock a browser's clock may be.
+const MAX_SKEW_MS: i64 = 5 * 60 * 1000;
+
+/// The body of `POST /logs/frontend`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Batch {
+    pub events: Vec<RawEvent>,
+}
+
+/// One event as the browser sends it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub level: String,
+    pub message: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub user_agent: Option<String>,
+    pub time: String,
+    #[serde(default)]
+    pub correlation_id: Option<String>,
+}
+
+/// A batch or one of its events that cannot be accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Invalid {
+    #[error("events must hold between 1 and {MAX_EVENTS} events")]
+    BatchSize,
+    #[error("events[{index}].{field}: {reason}")]
+    Field {
+        index: usize,
+        field: &'static str,
+        reason: String,
+    },
+}
+
+/// A checked, redacted front-end event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontendEvent {
+    pub level: Level,
+    pub message: String,
+    pub url: Option<String>,
+    pub user_agent: Option<String>,
+    pub time_ms: i64,
+    pub correlation_id: Option<String>,
+}
+
+impl Batch {
+    /// Checks every event against the limits and the clock `now_ms`; the first problem found
+    /// is named with its index and field.
+    pub fn validate(self, now_ms: i64) -> Result<Vec<FrontendEvent>, Invalid> {
+        if self.events.is_empty() || self.events.len() > MAX_EVENTS {
+            return Err(Invalid::BatchSize);
+        }
+        self.events
+            .into_iter()
+            .enumerate()
+            .map(|(index, raw)| {
+                raw.validate(now_ms)
+                    .map_err(|(field, reason)| Invalid::Field {
+                        index,
+                        field,
+                        reason,
+                    })
+            })
+            .collect()
+    }
+}
+
+type FieldError = (&'static str, String);
+
+fn bounded(field: &'static str, text: String, max: usize) -> Result<String, FieldError> {
+    if text.chars().count() > max {
+        return Err((field, format!("longer than {max} characters")));
+    }
+    Ok(redact(&text).into_owned())
+}
+
+impl RawEvent {
+    fn validate(self, now_ms: i64) -> Result<FrontendEvent, FieldError> {
+        let level = match Level::parse(&self.level) {
+            Some(level @ (Level::Error | Level::Warn | Level::Info | Level::Debug)) => level,
+            _ => return Err(("level", "must be error, warn, info or debug".into())),
+        };
+        if self.message.trim().is_empty() {
+            return Err(("message", "must not be empty".into()));
+        }
+        let time = OffsetDateTime::parse(&self.time, &Rfc3339)
+            .map_err(|err| ("time", format!("is not an RFC 3339 time: {err}")))?;
+        let time_ms = (time.unix_timestamp_nanos() / 1_000_000) as i64;
+        if time_ms < now_ms - MAX_AGE_MS || time_ms > now_ms + MAX_SKEW_MS {
+            return Err(("time", "must lie within the last 23 hours".into()));
+        }
+        let correlation_id = match self.correlation_id {
+            Some(raw) => Some(
+                CorrelationId::parse(&raw)
+                    .ok_or(("correlation_id", "is not a valid correlation id".to_owned()))?
+                    .to_string(),
+            ),
+            None => None,
+        };
+        Ok(FrontendEvent {
+            level,
+            message: bounded("message", self.message, MAX_MESSAGE_CHARS)?,
+            url: self
+                .url
+                .map(|url| bounded("url", url, MAX_URL_CHARS))
+                .transpose()?,
+            user_agent: self
+                .user_agent
+                .map(|ua| bounded("user_agent", ua, MAX_USER_AGENT_CHARS))
+                .transpose()?,
+            time_ms,
+            correlation_id,
+        })
+    }
+}
+
+impl FrontendEvent {
+    /// The event as one of our JSON log lines (service `frontend`, event `frontend.<level>`).
+    pub fn to_line(&self) -> String {
+        let timestamp =
+            OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.time_ms) * 1_000_000)
+                .ok()
+                .and_then(|t| t.format(&Rfc3339).ok());
+        serde_json::json!({
+            "timestamp": timestamp,
+            "level": self.level.as_str(),
+            "service": "frontend",
+            "function": "browser",
+            "event": format!("frontend.{}", self.level.as_str().to_ascii_lowercase()),
+            "message": self.message,
+            "url": self.url,
+            "user_agent": self.user_agent,
+            "correlation_id": self.correlation_id,
+        })
+        .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests;

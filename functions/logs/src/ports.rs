@@ -1,0 +1,95 @@
+//! What log alerting needs from storage, Slack and CloudWatch Logs, in domain terms.
+
+use crate::domain::frontend::FrontendEvent;
+use crate::domain::message::SlackMessage;
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+/// Storage failed or lost a race it could not settle.
+#[derive(Debug, thiserror::Error)]
+#[error("the alert ledger failed: {0}")]
+pub struct StoreError(pub String);
+
+/// What an earlier delivery of the same alert left behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Begin {
+    /// Nobody handled it yet, or an earlier attempt failed: it is ours now.
+    Fresh,
+    /// It was posted or counted before; nothing to do.
+    Done,
+    /// Another invocation holds it right now; try again later.
+    Busy,
+}
+
+/// Whether an alert opens a new burst window (and is posted) or falls into an open one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// Post it, reporting `carried` occurrences counted during the previous window.
+    Post { carried: u64 },
+    /// Counted into the open window and settled; not posted.
+    Suppressed,
+}
+
+/// Posted-once bookkeeping per alert, and burst windows per failure.
+pub trait AlertLedger {
+    /// Claims the delivery `key` for this invocation.
+    fn begin(
+        &self,
+        key: &str,
+        now_ms: i64,
+    ) -> impl Future<Output = Result<Begin, StoreError>> + Send;
+
+    /// Counts `count` occurrences of `burst_key` for the claimed delivery `key`: opens a window
+    /// (or finds the one this delivery opened before), or adds them to another delivery's open
+    /// window and settles `key` in the same write.
+    fn burst(
+        &self,
+        burst_key: &str,
+        key: &str,
+        count: u64,
+        now_ms: i64,
+        window: Duration,
+    ) -> impl Future<Output = Result<Decision, StoreError>> + Send;
+
+    /// Marks `key` done after its message was posted.
+    fn finish(&self, key: &str, now_ms: i64)
+    -> impl Future<Output = Result<(), StoreError>> + Send;
+
+    /// Marks `key` failed, so that a retried invocation takes it up again.
+    fn fail(&self, key: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
+/// Why a message did not reach Slack.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    #[error("Slack asked to wait {0:?}, beyond the time this invocation has left")]
+    RateLimited(Duration),
+    #[error("Slack refused the message: {0}")]
+    Rejected(String),
+    #[error("Slack could not be reached: {0}")]
+    Unavailable(String),
+}
+
+/// Posts messages to Slack.
+pub trait Notifier {
+    /// Posts `message`, waiting out rate limits only until `deadline`; returns the message ts.
+    fn post(
+        &self,
+        message: &SlackMessage,
+        deadline: Instant,
+    ) -> impl Future<Output = Result<String, SendError>> + Send;
+}
+
+/// Writing front-end events to their log group failed.
+#[derive(Debug, thiserror::Error)]
+#[error("writing front-end logs failed: {0}")]
+pub struct SinkError(pub String);
+
+/// The front-end log group.
+pub trait LogSink {
+    /// Appends `events`, oldest first, as JSON lines.
+    fn put(&self, events: &[FrontendEvent]) -> impl Future<Output = Result<(), SinkError>> + Send;
+
+    /// A cheap check that the log group exists, for `GET /logs/status`.
+    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+}

@@ -1,0 +1,131 @@
+//! A fresh log-alerts function per test: its ledger on a table in moto made from the
+//! template, Slack stubbed by wiremock, and a clock the test moves.
+#![allow(dead_code)]
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use flate2::Compression;
+use flate2::write::GzEncoder;
+use logs::adapters::{DynamoLedger, SlackClient};
+use logs::domain::links::Console;
+use logs::domain::policy::Policy;
+use logs::error::LogsError;
+use logs::handler::alerts::{Alerts, Summary};
+use logs::payload::{Compressed, DEFAULT_MAX_DECOMPRESSED, Envelope};
+use serde_json::{Value, json};
+use shared::outbound::{Outbound, OutboundConfig};
+use shared::testing::{dynamo, events};
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+pub const TOKEN: &str = "xoxb-test-token";
+pub const AUTH_GROUP: &str = "/aws/lambda/starjack-auth-api";
+pub const STREAM: &str = "2026/11/27/[$LATEST]abc";
+pub const NOW_MS: i64 = 1_795_774_542_000;
+
+pub struct Harness {
+    pub alerts: Alerts<DynamoLedger, SlackClient>,
+    pub slack: MockServer,
+    pub now_ms: Arc<AtomicI64>,
+}
+
+impl Harness {
+    pub async fn start() -> Self {
+        let slack = MockServer::start().await;
+        let (client, table) = dynamo::table_from_template("LogAlertsTable").await;
+        let now_ms = Arc::new(AtomicI64::new(NOW_MS));
+        let clock_source = now_ms.clone();
+        let outbound = Outbound::new(OutboundConfig {
+            timeout: Duration::from_secs(2),
+            max_attempts: 1,
+            ..OutboundConfig::default()
+        })
+        .expect("client");
+        Self {
+            alerts: Alerts {
+                ledger: DynamoLedger::new(client, table),
+                notifier: SlackClient::new(outbound, &format!("{}/slack", slack.uri()), TOKEN),
+                policy: Policy::built_in().expect("policy"),
+                console: Console::new("eu-central-1", vec![AUTH_GROUP.to_owned()]),
+                stack: "starjack".to_owned(),
+                max_decompressed: DEFAULT_MAX_DECOMPRESSED,
+                own_log_group: Some("/aws/lambda/starjack-log-alerts".to_owned()),
+                clock: Arc::new(move || clock_source.load(Ordering::SeqCst)),
+            },
+            slack,
+            now_ms,
+        }
+    }
+
+    /// Slack answers every post with `ok`.
+    pub async fn slack_ok(&self) {
+        Mock::given(method("POST"))
+            .and(path("/slack/api/chat.postMessage"))
+            .respond_with(
+                ResponseTemplate::new(200)
+                    .set_body_json(json!({"ok": true, "ts": "1795774542.000100"})),
+            )
+            .mount(&self.slack)
+            .await;
+    }
+
+    pub fn advance(&self, by: Duration) {
+        self.now_ms
+            .fetch_add(by.as_millis() as i64, Ordering::SeqCst);
+    }
+
+    pub async fn invoke(&self, envelope: &Envelope) -> Result<Summary, LogsError> {
+        self.invoke_within(envelope, Duration::from_secs(20)).await
+    }
+
+    pub async fn invoke_within(
+        &self,
+        envelope: &Envelope,
+        left: Duration,
+    ) -> Result<Summary, LogsError> {
+        self.alerts.handle(envelope, Instant::now() + left).await
+    }
+
+    /// The JSON bodies Slack received, in order.
+    pub async fn posts(&self) -> Vec<Value> {
+        self.slack
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .iter()
+            .map(|request| serde_json::from_slice(&request.body).expect("posts are JSON"))
+            .collect()
+    }
+}
+
+/// The subscription payload at `events/logs/<name>.json`.
+pub fn event(name: &str) -> Envelope {
+    serde_json::from_value(events::load(&format!("logs/{name}.json")))
+        .expect("a subscription event")
+}
+
+/// A subscription payload from `group` holding `lines`, with event ids `<prefix>-<n>`.
+pub fn payload(group: &str, id_prefix: &str, lines: &[String]) -> Envelope {
+    let events: Vec<Value> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, message)| json!({"id": format!("{id_prefix}-{i}"), "timestamp": NOW_MS + i as i64, "message": message}))
+        .collect();
+    let data = json!({"messageType": "DATA_MESSAGE", "owner": "123456789012", "logGroup": group, "logStream": STREAM, "subscriptionFilters": ["f"], "logEvents": events});
+    let mut gzip = GzEncoder::new(Vec::new(), Compression::default());
+    gzip.write_all(data.to_string().as_bytes()).expect("gzip");
+    Envelope {
+        awslogs: Compressed {
+            data: STANDARD.encode(gzip.finish().expect("gzip")),
+        },
+    }
+}
+
+/// One of our JSON lines.
+pub fn line(level: &str, service: &str, event: &str, message: &str) -> String {
+    json!({"timestamp": "2026-11-27T10:15:42.000000Z", "level": level, "service": service, "function": format!("starjack-{service}-api"), "request_id": "r-1", "correlation_id": "corr-1", "event": event, "message": message}).to_string()
+}
