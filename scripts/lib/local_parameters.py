@@ -60,6 +60,8 @@ def main() -> None:
         ("GoogleMapsBaseUrl", "google"), ("SlackBaseUrl", "slack"), ("KeycardSupplierBaseUrl", "keycards"),
     ]:
         values[parameter] = f"{sandbox}/{prefix}"
+    # Credentials the sandbox accepts by default (tools/sandbox/README.md).
+    values["SlackBotToken"] = "xoxb-sandbox"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(values, indent=2) + "\n")
     path.chmod(0o600)
