@@ -96,7 +96,11 @@ impl ServiceTokens {
                 renew_at,
             },
         );
-        tracing::info!(event = "service_token.fetched", audience, expires_in = answer.expires_in);
+        tracing::info!(
+            event = "service_token.fetched",
+            audience,
+            expires_in = answer.expires_in
+        );
         Ok(answer.access_token)
     }
 
