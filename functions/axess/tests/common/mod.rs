@@ -28,8 +28,14 @@ pub struct Answer {
 impl AxessFn {
     pub async fn start() -> Self {
         let axess = MockServer::start().await;
-        let (client, table) = dynamo::table_from_template("AxessTable").await;
         let credentials = json!({"demo-axess": {"username": USERNAME, "password": "axess-secret"}});
+        let url = format!("{}/dci4wtp", axess.uri());
+        Self::against(axess, &url, credentials).await
+    }
+
+    /// An axess function talking to Axess at `url` (the stub stays unused otherwise).
+    pub async fn against(axess: MockServer, url: &str, credentials: Value) -> Self {
+        let (client, table) = dynamo::table_from_template("AxessTable").await;
         let values = HashMap::from([
             ("TABLE_NAME".to_owned(), table.clone()),
             ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
@@ -37,10 +43,7 @@ impl AxessFn {
                 "AUTH_JWKS".to_owned(),
                 serde_json::to_string(&tokens::jwks()).expect("jwks"),
             ),
-            (
-                "AXESS_BASE_URL".to_owned(),
-                format!("{}/dci4wtp", axess.uri()),
-            ),
+            ("AXESS_BASE_URL".to_owned(), url.to_owned()),
             ("AXESS_CREDENTIALS".to_owned(), credentials.to_string()),
             ("AXESS_TIMEOUT_MS".to_owned(), "300".to_owned()),
         ]);

@@ -28,8 +28,14 @@ pub struct Answer {
 impl Dta {
     pub async fn start() -> Self {
         let skidata = MockServer::start().await;
-        let (client, table) = dynamo::table_from_template("DtaTable").await;
         let credentials = json!({"demo-dta": {"username": USERNAME, "password": PASSWORD, "contractor_id": CONTRACTOR}});
+        let uri = skidata.uri();
+        Self::against(skidata, &uri, credentials).await
+    }
+
+    /// A dta function talking to SkiData at `base_url` (the stub stays unused otherwise).
+    pub async fn against(skidata: MockServer, base_url: &str, credentials: Value) -> Self {
+        let (client, table) = dynamo::table_from_template("DtaTable").await;
         let values = HashMap::from([
             ("TABLE_NAME".to_owned(), table.clone()),
             ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
@@ -37,7 +43,7 @@ impl Dta {
                 "AUTH_JWKS".to_owned(),
                 serde_json::to_string(&tokens::jwks()).expect("jwks"),
             ),
-            ("SKIDATA_BASE_URL".to_owned(), skidata.uri()),
+            ("SKIDATA_BASE_URL".to_owned(), base_url.to_owned()),
             ("DTA_CREDENTIALS".to_owned(), credentials.to_string()),
             ("SKIDATA_TIMEOUT_MS".to_owned(), "300".to_owned()),
             ("DTA_BOOKING_DEADLINE_MS".to_owned(), "400".to_owned()),
