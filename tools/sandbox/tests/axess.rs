@@ -28,7 +28,10 @@ async fn call(sandbox: &Sandbox, body: String) -> (StatusCode, String) {
     let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
         .await
         .expect("test plumbing");
-    (status, String::from_utf8(bytes.to_vec()).expect("test plumbing"))
+    (
+        status,
+        String::from_utf8(bytes.to_vec()).expect("test plumbing"),
+    )
 }
 
 fn between<'a>(text: &'a str, tag: &str) -> &'a str {
