@@ -148,3 +148,33 @@ async fn a_deactivated_operator_disappears_from_public_reads() {
         404
     );
 }
+
+#[tokio::test]
+async fn the_seeded_demo_operators_are_accepted_by_the_registry() {
+    let facade = Facade::start().await;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scripts/seed/liftoperators.json"
+    );
+    let seed: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for operator in seed.as_array().unwrap() {
+        let answer = facade
+            .call(
+                "create-operator",
+                "",
+                Some(operator.clone()),
+                Some(&admin()),
+            )
+            .await;
+        assert_eq!(answer.status, 201, "{}", answer.body);
+    }
+    let listed = facade.call("list-operators", "", None, None).await;
+    let providers: Vec<_> = listed.body["operators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["provider"].clone())
+        .collect();
+    assert_eq!(providers, vec![json!("axess"), json!("dta")]);
+}
