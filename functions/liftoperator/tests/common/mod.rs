@@ -65,6 +65,16 @@ impl Facade {
                 .mount(&api)
                 .await;
         }
+        let uri = api.uri();
+        Self::build(api, &uri).await
+    }
+
+    /// A facade whose API (auth and the adapters) is at `api_base_url`; its stub stays unused.
+    pub async fn start_at(api_base_url: &str) -> Self {
+        Self::build(MockServer::start().await, api_base_url).await
+    }
+
+    async fn build(api: MockServer, api_base_url: &str) -> Self {
         let (client, table) = dynamo::table_from_template("LiftoperatorTable").await;
         let values = HashMap::from([
             ("TABLE_NAME".to_owned(), table.clone()),
@@ -73,7 +83,7 @@ impl Facade {
                 "AUTH_JWKS".to_owned(),
                 serde_json::to_string(&tokens::jwks()).expect("jwks"),
             ),
-            ("API_BASE_URL".to_owned(), api.uri()),
+            ("API_BASE_URL".to_owned(), api_base_url.to_owned()),
             ("SERVICE_CLIENT_ID".to_owned(), "liftoperator".to_owned()),
             (
                 "SERVICE_CLIENT_SECRET".to_owned(),
@@ -132,6 +142,20 @@ impl Facade {
             } else {
                 serde_json::from_slice(bytes).expect("JSON answer")
             },
+        }
+    }
+
+    /// Sends a booking event for operator `id` and external order id `order`.
+    pub async fn call_booking(&self, event: &str, id: &str, order: &str, token: &str) -> Answer {
+        let mut event_json = events::load(&format!("liftoperator/{event}.json"));
+        event_json["pathParameters"] = json!({"id": id, "externalOrderId": order});
+        event_json["rawPath"] = format!("/liftoperators/{id}/bookings/{order}").into();
+        event_json["headers"]["authorization"] = format!("Bearer {token}").into();
+        let request = lambda_http::request::from_str(&event_json.to_string()).expect("request");
+        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
+        Answer {
+            status: response.status().as_u16(),
+            body: serde_json::from_slice(response.body().as_ref()).unwrap_or(Value::Null),
         }
     }
 
