@@ -323,3 +323,19 @@ async fn the_status_checks_the_table_and_both_adapters() {
     assert_eq!(answer.body["checks"]["dta"]["ok"], true);
     assert_eq!(answer.body["checks"]["axess"]["ok"], false);
 }
+
+#[tokio::test]
+async fn a_negative_price_from_an_adapter_is_a_malformed_answer() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    let mut negative = dta_products();
+    negative["products"][0]["price"]["amount_cents"] = json!(-5950);
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(negative))
+        .mount(&facade.api)
+        .await;
+    let answer = facade.call("products", "hochalm", None, None).await;
+    assert_eq!(answer.status, 502);
+    assert_eq!(answer.body["error"]["code"], "adapter_malformed_answer");
+}

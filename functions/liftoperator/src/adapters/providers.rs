@@ -92,6 +92,17 @@ impl HttpProviders {
     }
 }
 
+/// Products whose prices hold up, or the adapter's answer is malformed.
+fn checked(service: &'static str, products: Vec<Product>) -> Result<Vec<Product>, AdapterError> {
+    match products
+        .iter()
+        .try_for_each(|product| product.price.check())
+    {
+        Ok(()) => Ok(products),
+        Err(invalid) => Err(AdapterError::Malformed(service, invalid.to_string())),
+    }
+}
+
 impl Providers for HttpProviders {
     async fn products(&self, operator: &Operator, day: Day) -> Result<Vec<Product>, AdapterError> {
         let credentials = operator.provider.credentials().to_string();
@@ -105,11 +116,14 @@ impl Providers for HttpProviders {
                     body: None,
                 };
                 let (_, answer) = self.client.send::<Products<DtaProduct>>(call).await?;
-                Ok(answer
-                    .products
-                    .into_iter()
-                    .map(|p| p.normalise(day))
-                    .collect())
+                checked(
+                    "dta",
+                    answer
+                        .products
+                        .into_iter()
+                        .map(|p| p.normalise(day))
+                        .collect(),
+                )
             }
             ProviderLink::Axess {
                 pool_no,
@@ -138,11 +152,14 @@ impl Providers for HttpProviders {
                     body: None,
                 };
                 let (_, answer) = self.client.send::<Products<AxessTariff>>(call).await?;
-                Ok(answer
-                    .products
-                    .into_iter()
-                    .map(|p| p.normalise(day, person_types))
-                    .collect())
+                checked(
+                    "axess",
+                    answer
+                        .products
+                        .into_iter()
+                        .map(|p| p.normalise(day, person_types))
+                        .collect(),
+                )
             }
         }
     }
