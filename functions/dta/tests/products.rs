@@ -40,7 +40,7 @@ async fn products_are_read_with_the_operators_credentials_and_priced_in_cents() 
 }
 
 #[tokio::test]
-async fn a_skidata_server_error_is_retried_then_answered_502_with_a_code() {
+async fn a_skidata_server_error_is_a_502_with_a_code_and_is_not_retried() {
     let dta = Dta::start().await;
     Mock::given(method("GET"))
         .respond_with(ResponseTemplate::new(500).set_body_string("NullPointerException"))
