@@ -10,6 +10,7 @@ pub mod http;
 pub mod idempotency;
 pub mod messages;
 pub mod outbound;
+pub mod service_token;
 pub mod sqs;
 pub mod status;
 pub mod telemetry;

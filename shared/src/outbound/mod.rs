@@ -120,6 +120,41 @@ fn is_transient(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 502 | 503 | 504)
 }
 
+/// Why an answer's body could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum BodyError {
+    #[error("the answer's body exceeds {0} bytes")]
+    TooLarge(usize),
+    #[error("reading the answer's body failed")]
+    Transport(#[source] reqwest::Error),
+}
+
+impl BodyError {
+    /// Whether the body stopped arriving in time.
+    pub fn is_timeout(&self) -> bool {
+        matches!(self, Self::Transport(err) if err.is_timeout())
+    }
+}
+
+/// Reads an untrusted answer's body, refusing it once it grows beyond `limit` bytes (by its
+/// declared length or by what arrives), so that no answer can exhaust memory.
+pub async fn body_capped(mut response: Response, limit: usize) -> Result<Vec<u8>, BodyError> {
+    if response
+        .content_length()
+        .is_some_and(|length| length > limit as u64)
+    {
+        return Err(BodyError::TooLarge(limit));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(BodyError::Transport)? {
+        if body.len() + chunk.len() > limit {
+            return Err(BodyError::TooLarge(limit));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
+}
+
 /// The URL without its query, which may carry keys (`appid`, `key`).
 fn redact(url: &reqwest::Url) -> String {
     format!("{}{}", url.origin().ascii_serialization(), url.path())

@@ -152,3 +152,32 @@ async fn the_current_correlation_id_is_passed_on() {
         .unwrap();
     assert_eq!(response.status(), 200);
 }
+
+#[tokio::test]
+async fn a_body_within_the_cap_is_read_whole() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("0123456789"))
+        .mount(&server)
+        .await;
+    let client = outbound(Duration::from_secs(2));
+    let request = client.client().get(server.uri()).build().unwrap();
+    let response = client.send(request, Repeat::ByMethod).await.unwrap();
+    assert_eq!(body_capped(response, 10).await.unwrap(), b"0123456789");
+}
+
+#[tokio::test]
+async fn a_body_beyond_the_cap_is_refused() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("x".repeat(11)))
+        .mount(&server)
+        .await;
+    let client = outbound(Duration::from_secs(2));
+    let request = client.client().get(server.uri()).build().unwrap();
+    let response = client.send(request, Repeat::ByMethod).await.unwrap();
+    assert!(matches!(
+        body_capped(response, 10).await,
+        Err(BodyError::TooLarge(10))
+    ));
+}

@@ -1,10 +1,12 @@
 //! One module per third party, each a router under its own path prefix.
 
+mod axess;
 mod google;
 mod keycards;
 mod mailgun;
 mod mpay24;
 mod openweathermap;
+mod skidata;
 mod slack;
 
 use crate::state::Sandbox;
@@ -13,6 +15,8 @@ use axum::Router;
 /// Every party's routes.
 pub fn routes() -> Router<Sandbox> {
     Router::new()
+        .merge(skidata::routes())
+        .merge(axess::routes())
         .merge(mpay24::routes())
         .merge(mailgun::routes())
         .merge(openweathermap::routes())

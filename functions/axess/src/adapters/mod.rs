@@ -1,0 +1,9 @@
+//! Adapters behind the ports: Axess over SOAP, bookings in DynamoDB.
+
+mod axess;
+mod dynamo;
+mod soap;
+pub mod xml;
+
+pub use axess::{AxessClient, AxessConfig, Credentials, SESSION_EXPIRED};
+pub use dynamo::DynamoStore;

@@ -1,0 +1,54 @@
+//! The axess service's configuration, read once at start.
+
+use crate::adapters::{AxessConfig, Credentials};
+use shared::config::{ConfigError, Env};
+use shared::outbound::OutboundConfig;
+use shared::token::{TokenVerifier, VerifierConfigError};
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// Everything the axess function needs besides its clients.
+pub struct AxessSettings {
+    pub table: String,
+    pub verifier: TokenVerifier,
+}
+
+/// Configuration that cannot be used; names the variable.
+#[derive(Debug, thiserror::Error)]
+pub enum AxessConfigError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Verifier(#[from] VerifierConfigError),
+    #[error(
+        "AXESS_CREDENTIALS must be a JSON object of credentials references to {{username, password}}: {0}"
+    )]
+    Credentials(serde_json::Error),
+}
+
+impl AxessSettings {
+    /// Reads the function's and Axess's configuration.
+    pub fn from_env<F: Fn(&str) -> Option<String>>(
+        env: &Env<F>,
+    ) -> Result<(Self, AxessConfig), AxessConfigError> {
+        let credentials: HashMap<String, Credentials> =
+            serde_json::from_str(&env.required("AXESS_CREDENTIALS")?)
+                .map_err(AxessConfigError::Credentials)?;
+        let axess = AxessConfig {
+            url: env.required("AXESS_BASE_URL")?,
+            credentials,
+            outbound: OutboundConfig {
+                connect_timeout: Duration::from_millis(
+                    env.parse_or("AXESS_CONNECT_TIMEOUT_MS", 1_000)?,
+                ),
+                timeout: Duration::from_millis(env.parse_or("AXESS_TIMEOUT_MS", 3_000)?),
+                ..OutboundConfig::default()
+            },
+        };
+        let settings = Self {
+            table: env.required("TABLE_NAME")?,
+            verifier: TokenVerifier::from_env(env, "axess")?,
+        };
+        Ok((settings, axess))
+    }
+}

@@ -1,0 +1,11 @@
+//! The axess rules, free of AWS and HTTP: values that parse, tariffs, and bookings of
+//! tickets issued one by one onto keycards.
+
+mod booking;
+mod values;
+
+pub use booking::{
+    Booking, BookingRequest, BookingStatus, IssuedTicket, ProductKey, StoredBooking, Tariff,
+    TicketItem,
+};
+pub use values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

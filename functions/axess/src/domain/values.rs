@@ -1,0 +1,249 @@
+//! Values that exist only once parsed: days, external order ids, credentials references,
+//! keycards and money.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// An input that cannot be used, naming the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field} {reason}")]
+pub struct Invalid {
+    pub field: &'static str,
+    pub reason: String,
+}
+
+impl Invalid {
+    pub fn new(field: &'static str, reason: impl Into<String>) -> Self {
+        Self {
+            field,
+            reason: reason.into(),
+        }
+    }
+}
+
+const DAY_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year]-[month]-[day]");
+
+/// A calendar day, written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Day(time::Date);
+
+impl Day {
+    pub fn parse(field: &'static str, raw: &str) -> Result<Self, Invalid> {
+        time::Date::parse(raw, DAY_FORMAT)
+            .map(Self)
+            .map_err(|_| Invalid::new(field, "must be a date written YYYY-MM-DD"))
+    }
+}
+
+impl TryFrom<String> for Day {
+    type Error = Invalid;
+    fn try_from(raw: String) -> Result<Self, Invalid> {
+        Self::parse("date", &raw)
+    }
+}
+
+impl From<Day> for String {
+    fn from(day: Day) -> Self {
+        day.to_string()
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.0.format(DAY_FORMAT).map_err(|_| fmt::Error)?;
+        f.write_str(&text)
+    }
+}
+
+fn is_token(raw: &str, max: usize) -> bool {
+    !raw.is_empty()
+        && raw.len() <= max
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+}
+
+macro_rules! token_type {
+    ($(#[$doc:meta])* $name:ident, $field:literal, $max:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(raw: &str) -> Result<Self, Invalid> {
+                if is_token(raw, $max) {
+                    Ok(Self(raw.to_owned()))
+                } else {
+                    Err(Invalid::new(
+                        $field,
+                        concat!("must be 1 to ", $max, " letters, digits, '-', '_', '.' or ':'"),
+                    ))
+                }
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = Invalid;
+            fn try_from(raw: String) -> Result<Self, Invalid> {
+                Self::parse(&raw)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(value: $name) -> Self {
+                value.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+token_type!(
+    /// Our order id; one booking per id.
+    ExternalOrderId,
+    "external_order_id",
+    64
+);
+token_type!(
+    /// The name of a set of Axess credentials in the adapter's configuration.
+    CredentialsRef,
+    "credentials",
+    64
+);
+
+/// The keycard a ticket is written onto.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Keycard {
+    pub chip_id: String,
+    pub serial_number: String,
+    pub luhn_number: String,
+}
+
+impl Keycard {
+    /// Checks each number's shape.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let alnum = |value: &str| {
+            !value.is_empty()
+                && value.len() <= 64
+                && value
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        };
+        if !alnum(&self.chip_id) {
+            return Err(Invalid::new(
+                "keycard.chip_id",
+                "must be 1 to 64 letters, digits or '-'",
+            ));
+        }
+        if !alnum(&self.serial_number) {
+            return Err(Invalid::new(
+                "keycard.serial_number",
+                "must be 1 to 64 letters, digits or '-'",
+            ));
+        }
+        let digits = !self.luhn_number.is_empty()
+            && self.luhn_number.len() <= 32
+            && self.luhn_number.bytes().all(|b| b.is_ascii_digit());
+        if !digits {
+            return Err(Invalid::new(
+                "keycard.luhn_number",
+                "must be 1 to 32 digits",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An amount in integer cents with its ISO 4217 currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Money {
+    pub amount_cents: i64,
+    pub currency: String,
+}
+
+/// Larger prices are refused as implausible.
+const MAX_CENTS: i64 = 10_000_000;
+
+impl Money {
+    /// Parses a decimal amount such as `59`, `59.5` or `59.90` (never an exponent or more than
+    /// two decimals) and a three-letter currency.
+    pub fn from_decimal(amount: &str, currency: &str) -> Result<Self, Invalid> {
+        let bad = || Invalid::new("price", format!("{amount:?} is not an amount of money"));
+        let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty()
+            || whole.len() > 9
+            || !digits(whole)
+            || fraction.len() > 2
+            || !digits(fraction)
+        {
+            return Err(bad());
+        }
+        let whole: i64 = whole.parse().map_err(|_| bad())?;
+        let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+        let amount_cents = whole * 100 + fraction;
+        if amount_cents > MAX_CENTS {
+            return Err(bad());
+        }
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(Invalid::new(
+                "currency",
+                format!("{currency:?} is not an ISO 4217 code"),
+            ));
+        }
+        Ok(Self {
+            amount_cents,
+            currency: currency.to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_prices_become_integer_cents() {
+        assert_eq!(Money::from_decimal("59", "EUR").unwrap().amount_cents, 5900);
+        assert_eq!(
+            Money::from_decimal("59.5", "EUR").unwrap().amount_cents,
+            5950
+        );
+        assert_eq!(Money::from_decimal("0.05", "EUR").unwrap().amount_cents, 5);
+    }
+
+    #[test]
+    fn odd_amounts_and_currencies_are_refused() {
+        for amount in ["", "-1", "1e3", "59.999", "1.2.3", "NaN", "99999999999"] {
+            assert!(Money::from_decimal(amount, "EUR").is_err(), "{amount}");
+        }
+        assert!(Money::from_decimal("1", "eur").is_err());
+    }
+
+    #[test]
+    fn a_day_reads_and_writes_as_yyyy_mm_dd() {
+        let day = Day::parse("date", "2026-12-24").unwrap();
+        assert_eq!(day.to_string(), "2026-12-24");
+        assert!(Day::parse("date", "24.12.2026").is_err());
+        assert!(Day::parse("date", "2026-02-30").is_err());
+    }
+
+    #[test]
+    fn an_external_order_id_with_odd_characters_is_refused() {
+        assert!(ExternalOrderId::parse("ord-2026_1:a.b").is_ok());
+        assert!(ExternalOrderId::parse("a/b").is_err());
+        assert!(ExternalOrderId::parse(&"a".repeat(65)).is_err());
+    }
+}

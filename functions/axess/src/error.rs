@@ -1,0 +1,76 @@
+//! The axess service's errors and their one mapping to HTTP.
+
+use crate::domain::Invalid;
+use crate::ports::{ProviderError, StoreError};
+use http::StatusCode;
+use shared::http::ApiError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AxessError {
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error(transparent)]
+    Request(#[from] ApiError),
+    #[error("no booking with this external order id")]
+    NotFound,
+    #[error("this external order id was booked before with other items")]
+    IdReused,
+    #[error("this booking was cancelled")]
+    Cancelled,
+    #[error("this booking is being issued by another request")]
+    InProgress,
+    #[error(
+        "an earlier attempt of this booking ended without an answer from Axess; it needs reconciliation"
+    )]
+    OutcomeUnknown,
+    #[error("Axess refused the booking; nothing was issued")]
+    Refused(#[source] ProviderError),
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+    #[error("storage failed")]
+    Store(#[from] StoreError),
+}
+
+fn gateway(status: StatusCode, code: &'static str, err: AxessError) -> ApiError {
+    ApiError::new(status, code, err.to_string()).with_cause(err)
+}
+
+impl From<AxessError> for ApiError {
+    fn from(err: AxessError) -> Self {
+        let message = err.to_string();
+        match err {
+            AxessError::Invalid(_) => ApiError::bad_request("invalid_input", message),
+            AxessError::Request(api) => api,
+            AxessError::NotFound => ApiError::not_found(message),
+            AxessError::IdReused => ApiError::conflict("external_order_id_reused", message),
+            AxessError::Cancelled => ApiError::conflict("booking_cancelled", message),
+            AxessError::InProgress => ApiError::conflict("booking_in_progress", message),
+            AxessError::OutcomeUnknown => {
+                gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown", err)
+            }
+            AxessError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
+            AxessError::Provider(ProviderError::UnknownCredentials(_)) => {
+                ApiError::bad_request("unknown_credentials", message)
+            }
+            AxessError::Provider(ref provider) => {
+                let (status, code) = match provider {
+                    ProviderError::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
+                    ProviderError::Unreachable(_) => {
+                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable")
+                    }
+                    ProviderError::Status { status: 503, .. } => {
+                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable")
+                    }
+                    ProviderError::Malformed(_) => {
+                        (StatusCode::BAD_GATEWAY, "provider_malformed_answer")
+                    }
+                    ProviderError::Fault { .. } => (StatusCode::BAD_GATEWAY, "provider_fault"),
+                    ProviderError::Refused { .. } => (StatusCode::BAD_GATEWAY, "provider_refused"),
+                    _ => (StatusCode::BAD_GATEWAY, "provider_error"),
+                };
+                gateway(status, code, err)
+            }
+            AxessError::Store(source) => ApiError::internal(source),
+        }
+    }
+}

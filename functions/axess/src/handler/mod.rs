@@ -1,0 +1,74 @@
+//! HTTP routes of the axess function, dispatched on the API Gateway route key; every route but
+//! the status needs a service token.
+
+mod bookings;
+mod products;
+
+use crate::config::AxessSettings;
+use crate::domain::CredentialsRef;
+use crate::error::AxessError;
+use crate::ports::{Axess, BookingStore};
+use lambda_http::RequestExt;
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::status;
+use shared::token::Role;
+
+/// The axess function: Axess (with its sessions), the booking store and the configuration, built once in `main`.
+pub struct App<P, S> {
+    pub axess: P,
+    pub store: S,
+    pub config: AxessSettings,
+}
+
+impl<P, S> App<P, S>
+where
+    P: Axess + Sync,
+    S: BookingStore + Sync,
+{
+    pub fn new(axess: P, store: S, config: AxessSettings) -> Self {
+        Self {
+            axess,
+            store,
+            config,
+        }
+    }
+
+    /// Answers one API Gateway request.
+    pub async fn handle(&self, request: Request) -> HandlerResult {
+        let route = route_key(&request);
+        if route == "GET /axess/status" {
+            let checks = vec![
+                status::check("table", self.store.check()),
+                status::check("axess", self.axess.check()),
+            ];
+            return Ok(status::report("axess", checks).await);
+        }
+        let caller = self.config.verifier.authenticate(&request)?;
+        caller.require(Role::Service)?;
+        let result = match route {
+            "GET /axess/products" => products::list(self, &request).await,
+            "POST /axess/bookings" => bookings::book(self, &request).await,
+            "GET /axess/bookings/{externalOrderId}" => bookings::read(self, &request).await,
+            "DELETE /axess/bookings/{externalOrderId}" => bookings::cancel(self, &request).await,
+            _ => return Err(no_route(&request)),
+        };
+        result.map_err(ApiError::from)
+    }
+}
+
+/// A query parameter, or 400 naming it.
+fn query<'r>(request: &'r Request, name: &str) -> Result<&'r str, AxessError> {
+    request
+        .query_string_parameters_ref()
+        .and_then(|params| params.first(name))
+        .ok_or_else(|| {
+            AxessError::Request(ApiError::bad_request(
+                "missing_parameter",
+                format!("query parameter {name} is missing"),
+            ))
+        })
+}
+
+fn credentials(request: &Request) -> Result<CredentialsRef, AxessError> {
+    Ok(CredentialsRef::parse(query(request, "credentials")?)?)
+}

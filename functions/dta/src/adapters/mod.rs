@@ -1,0 +1,8 @@
+//! Adapters behind the ports: SkiData over HTTP, bookings in DynamoDB.
+
+mod dynamo;
+mod skidata;
+mod wire;
+
+pub use dynamo::DynamoStore;
+pub use skidata::{Credentials, SkidataClient, SkidataConfig};

@@ -1,0 +1,18 @@
+//! The `dta-api` Lambda function behind the HTTP API.
+
+use dta::adapters::{DynamoStore, SkidataClient};
+use dta::config::DtaConfig;
+use dta::handler::App;
+
+#[tokio::main]
+async fn main() -> Result<(), lambda_http::Error> {
+    shared::telemetry::init("dta");
+    let (config, skidata) = DtaConfig::from_env(&shared::config::env())?;
+    let aws = shared::aws::load().await;
+    let app = App::new(
+        SkidataClient::new(skidata)?,
+        DynamoStore::new(shared::aws::dynamodb(&aws), &config.table),
+        config,
+    );
+    shared::http::run(|request| app.handle(request)).await
+}

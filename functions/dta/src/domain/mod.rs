@@ -1,0 +1,10 @@
+//! The dta rules, free of AWS and HTTP: values that parse, products, bookings and how
+//! SkiData's order statuses map to ours.
+
+mod booking;
+mod product;
+mod values;
+
+pub use booking::{Booking, BookingItem, BookingRequest, BookingStatus, OrderStatus};
+pub use product::{Category, Product};
+pub use values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

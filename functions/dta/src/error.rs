@@ -1,0 +1,70 @@
+//! The dta service's errors and their one mapping to HTTP.
+
+use crate::domain::Invalid;
+use crate::ports::{ProviderError, StoreError};
+use http::StatusCode;
+use shared::http::ApiError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DtaError {
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error(transparent)]
+    Request(#[from] ApiError),
+    #[error("no booking with this external order id")]
+    NotFound,
+    #[error("this external order id was booked before with other items")]
+    IdReused,
+    #[error("this booking was cancelled")]
+    Cancelled,
+    #[error("SkiData refused order {0}")]
+    Refused(String),
+    #[error(
+        "SkiData has not finished order {0} in time; repeat the booking with the same external order id, or read it later"
+    )]
+    Pending(String),
+    #[error(transparent)]
+    Provider(#[from] ProviderError),
+    #[error("storage failed")]
+    Store(#[from] StoreError),
+}
+
+fn gateway(status: StatusCode, code: &'static str, err: DtaError) -> ApiError {
+    ApiError::new(status, code, err.to_string()).with_cause(err)
+}
+
+impl From<DtaError> for ApiError {
+    fn from(err: DtaError) -> Self {
+        let message = err.to_string();
+        match err {
+            DtaError::Invalid(_) => ApiError::bad_request("invalid_input", message),
+            DtaError::Request(api) => api,
+            DtaError::NotFound => ApiError::not_found(message),
+            DtaError::IdReused => ApiError::conflict("external_order_id_reused", message),
+            DtaError::Cancelled => ApiError::conflict("booking_cancelled", message),
+            DtaError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
+            DtaError::Pending(_) => gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending", err),
+            DtaError::Provider(ProviderError::UnknownCredentials(_)) => {
+                ApiError::bad_request("unknown_credentials", message)
+            }
+            DtaError::Provider(ref provider) => {
+                let (status, code) = match provider {
+                    ProviderError::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
+                    ProviderError::Unreachable(_) => {
+                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable")
+                    }
+                    ProviderError::Status { status: 503, .. } => {
+                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable")
+                    }
+                    ProviderError::Malformed(_) => {
+                        (StatusCode::BAD_GATEWAY, "provider_malformed_answer")
+                    }
+                    ProviderError::Refused { .. } => (StatusCode::BAD_GATEWAY, "provider_refused"),
+                    _ => (StatusCode::BAD_GATEWAY, "provider_error"),
+                };
+                gateway(status, code, err)
+            }
+            DtaError::Store(source) => ApiError::internal(source),
+        }
+    }
+}

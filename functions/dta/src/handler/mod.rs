@@ -1,0 +1,74 @@
+//! HTTP routes of the dta function, dispatched on the API Gateway route key; every route but
+//! the status needs a service token.
+
+mod bookings;
+mod products;
+
+use crate::config::DtaConfig;
+use crate::domain::CredentialsRef;
+use crate::error::DtaError;
+use crate::ports::{BookingStore, Skidata};
+use lambda_http::RequestExt;
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::status;
+use shared::token::Role;
+
+/// The dta function: SkiData, the booking store and the configuration, built once in `main`.
+pub struct App<P, S> {
+    pub skidata: P,
+    pub store: S,
+    pub config: DtaConfig,
+}
+
+impl<P, S> App<P, S>
+where
+    P: Skidata + Sync,
+    S: BookingStore + Sync,
+{
+    pub fn new(skidata: P, store: S, config: DtaConfig) -> Self {
+        Self {
+            skidata,
+            store,
+            config,
+        }
+    }
+
+    /// Answers one API Gateway request.
+    pub async fn handle(&self, request: Request) -> HandlerResult {
+        let route = route_key(&request);
+        if route == "GET /dta/status" {
+            let checks = vec![
+                status::check("table", self.store.check()),
+                status::check("skidata", self.skidata.check()),
+            ];
+            return Ok(status::report("dta", checks).await);
+        }
+        let caller = self.config.verifier.authenticate(&request)?;
+        caller.require(Role::Service)?;
+        let result = match route {
+            "GET /dta/products" => products::list(self, &request).await,
+            "POST /dta/bookings" => bookings::book(self, &request).await,
+            "GET /dta/bookings/{externalOrderId}" => bookings::read(self, &request).await,
+            "DELETE /dta/bookings/{externalOrderId}" => bookings::cancel(self, &request).await,
+            _ => return Err(no_route(&request)),
+        };
+        result.map_err(ApiError::from)
+    }
+}
+
+/// A query parameter, or 400 naming it.
+fn query<'r>(request: &'r Request, name: &str) -> Result<&'r str, DtaError> {
+    request
+        .query_string_parameters_ref()
+        .and_then(|params| params.first(name))
+        .ok_or_else(|| {
+            DtaError::Request(ApiError::bad_request(
+                "missing_parameter",
+                format!("query parameter {name} is missing"),
+            ))
+        })
+}
+
+fn credentials(request: &Request) -> Result<CredentialsRef, DtaError> {
+    Ok(CredentialsRef::parse(query(request, "credentials")?)?)
+}

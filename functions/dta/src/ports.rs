@@ -1,0 +1,93 @@
+//! What the dta rules need from SkiData and from storage, in domain types.
+
+use crate::domain::{
+    Booking, BookingRequest, CredentialsRef, Day, ExternalOrderId, OrderStatus, Product,
+};
+use std::future::Future;
+
+/// Why SkiData gave no usable answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    #[error("no SkiData credentials are configured under {0:?}")]
+    UnknownCredentials(String),
+    #[error("SkiData did not answer in time")]
+    Timeout,
+    #[error("SkiData could not be reached: {0}")]
+    Unreachable(String),
+    #[error("SkiData answered {status}: {detail}")]
+    Status { status: u16, detail: String },
+    #[error("SkiData's answer is malformed: {0}")]
+    Malformed(String),
+    #[error("SkiData refused the request: {code}: {message}")]
+    Refused { code: String, message: String },
+    #[error("SkiData knows no such order")]
+    NotFound,
+}
+
+/// An order SkiData accepted and works on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AcceptedOrder {
+    pub order_id: String,
+    pub confirmation_number: String,
+}
+
+/// SkiData's current view of an order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderState {
+    pub order_id: String,
+    pub status: OrderStatus,
+}
+
+/// The SkiData DTA API.
+pub trait Skidata {
+    /// The products and prices valid on `day`.
+    fn products(
+        &self,
+        credentials: &CredentialsRef,
+        day: Day,
+    ) -> impl Future<Output = Result<Vec<Product>, ProviderError>> + Send;
+    /// Places an order; SkiData answers the same order for the same external order id.
+    fn create_order(
+        &self,
+        request: &BookingRequest,
+    ) -> impl Future<Output = Result<AcceptedOrder, ProviderError>> + Send;
+    fn order(
+        &self,
+        credentials: &CredentialsRef,
+        order_id: &str,
+    ) -> impl Future<Output = Result<OrderState, ProviderError>> + Send;
+    fn cancel_order(
+        &self,
+        credentials: &CredentialsRef,
+        order_id: &str,
+    ) -> impl Future<Output = Result<OrderState, ProviderError>> + Send;
+    /// A cheap check that SkiData answers, for `GET /dta/status`.
+    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+}
+
+/// Storage failed.
+#[derive(Debug, thiserror::Error)]
+#[error("the booking store failed")]
+pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
+
+/// A booking with the fingerprint of the items it was asked for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoredBooking {
+    pub booking: Booking,
+    pub fingerprint: String,
+}
+
+/// Bookings by credentials and external order id, so they can be read and cancelled.
+pub trait BookingStore {
+    fn booking(
+        &self,
+        credentials: &CredentialsRef,
+        id: &ExternalOrderId,
+    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
+    fn save(
+        &self,
+        credentials: &CredentialsRef,
+        booking: &StoredBooking,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+}

@@ -1,0 +1,43 @@
+//! The adapter against the local sandbox's SkiData: both sides of the wire format agree.
+
+mod common;
+
+use common::{Dta, booking};
+use serde_json::json;
+use wiremock::MockServer;
+
+async fn sandbox_url() -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("a free port");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, sandbox::app(sandbox::Sandbox::default())).await;
+    });
+    format!("http://{address}/skidata")
+}
+
+#[tokio::test]
+async fn the_sandbox_sells_and_books_what_the_adapter_asks_for() {
+    let credentials = json!({"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}});
+    let dta = Dta::against(MockServer::start().await, &sandbox_url().await, credentials).await;
+    let products = dta.call("products", None).await;
+    assert_eq!(products.status, 200, "{}", products.body);
+    assert_eq!(products.body["products"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        products.body["products"][0]["price"],
+        json!({"amount_cents": 5950, "currency": "EUR"})
+    );
+
+    let booked = dta.call("book", Some(booking("ord-2026-000123"))).await;
+    assert_eq!(booked.status, 201, "{}", booked.body);
+    assert_eq!(booked.body["status"], "booked");
+    assert_eq!(
+        dta.call("book", Some(booking("ord-2026-000123")))
+            .await
+            .status,
+        200
+    );
+    let cancelled = dta.call("cancel-booking", None).await;
+    assert_eq!(cancelled.body["status"], "cancelled", "{}", cancelled.body);
+}

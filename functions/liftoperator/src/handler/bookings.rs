@@ -1,0 +1,85 @@
+//! Bookings (service tokens only): each item's product is looked up in the operator's
+//! products of its day, then the operator's provider books them under the external order id.
+
+use super::App;
+use crate::domain::{BookingRequest, ExternalOrderId, Product};
+use crate::error::LiftoperatorError;
+use crate::ports::{OperatorStore, Providers};
+use http::StatusCode;
+use shared::http::{Body, Request, Response, json, json_body, path_param};
+use shared::token::Role;
+use std::collections::{BTreeMap, BTreeSet};
+
+type Answer = Result<Response<Body>, LiftoperatorError>;
+
+/// `POST /liftoperators/{id}/bookings`: 201 when booked now, 200 when booked before.
+pub async fn book<S: OperatorStore + Sync, P: Providers + Sync>(
+    app: &App<S, P>,
+    request: &Request,
+) -> Answer {
+    app.require(request, Role::Service)?;
+    let operator = app.active_operator(request).await?;
+    let asked: BookingRequest = json_body(request)?;
+    asked.validate()?;
+    let days: BTreeSet<_> = asked.items.iter().map(|item| item.date).collect();
+    let mut catalogue: BTreeMap<_, Vec<Product>> = BTreeMap::new();
+    for day in days {
+        catalogue.insert(day, app.providers.products(&operator, day).await?);
+    }
+    let mut items = Vec::with_capacity(asked.items.len());
+    for item in asked.items {
+        let product = catalogue
+            .get(&item.date)
+            .and_then(|products| products.iter().find(|p| p.product_id == item.product_id))
+            .ok_or_else(|| LiftoperatorError::UnknownProduct(item.product_id.clone()))?;
+        let provider = product.provider.clone();
+        items.push((item, provider));
+    }
+    let (booking, created) = app
+        .providers
+        .book(&operator, &asked.external_order_id, &items)
+        .await?;
+    tracing::info!(event = "liftoperator.booked", operator_id = %operator.id, external_order_id = %booking.external_order_id, status = ?booking.status, created);
+    let status = if created {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok(json(status, &booking))
+}
+
+fn external_order_id(request: &Request) -> Result<ExternalOrderId, LiftoperatorError> {
+    Ok(ExternalOrderId::parse(&path_param(
+        request,
+        "externalOrderId",
+    )?)?)
+}
+
+/// `GET /liftoperators/{id}/bookings/{externalOrderId}`.
+pub async fn read<S: OperatorStore + Sync, P: Providers + Sync>(
+    app: &App<S, P>,
+    request: &Request,
+) -> Answer {
+    app.require(request, Role::Service)?;
+    let operator = app.active_operator(request).await?;
+    let booking = app
+        .providers
+        .booking(&operator, &external_order_id(request)?)
+        .await?;
+    Ok(json(StatusCode::OK, &booking))
+}
+
+/// `DELETE /liftoperators/{id}/bookings/{externalOrderId}`: cancels; repeating it is harmless.
+pub async fn cancel<S: OperatorStore + Sync, P: Providers + Sync>(
+    app: &App<S, P>,
+    request: &Request,
+) -> Answer {
+    app.require(request, Role::Service)?;
+    let operator = app.active_operator(request).await?;
+    let booking = app
+        .providers
+        .cancel(&operator, &external_order_id(request)?)
+        .await?;
+    tracing::info!(event = "liftoperator.cancelled", operator_id = %operator.id, external_order_id = %booking.external_order_id);
+    Ok(json(StatusCode::OK, &booking))
+}

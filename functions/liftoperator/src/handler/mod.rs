@@ -1,0 +1,78 @@
+//! HTTP routes of the liftoperator function, dispatched on the API Gateway route key:
+//! public reads, admin writes, and service-only bookings.
+
+mod bookings;
+mod operators;
+
+use crate::config::LiftoperatorConfig;
+use crate::domain::{Operator, OperatorId};
+use crate::error::LiftoperatorError;
+use crate::ports::{OperatorStore, Providers};
+use shared::http::{ApiError, HandlerResult, Request, no_route, path_param, route_key};
+use shared::status;
+use shared::token::Role;
+
+/// The liftoperator function: registry, adapters and configuration, built once in `main`.
+pub struct App<S, P> {
+    pub store: S,
+    pub providers: P,
+    pub config: LiftoperatorConfig,
+}
+
+impl<S, P> App<S, P>
+where
+    S: OperatorStore + Sync,
+    P: Providers + Sync,
+{
+    pub fn new(store: S, providers: P, config: LiftoperatorConfig) -> Self {
+        Self {
+            store,
+            providers,
+            config,
+        }
+    }
+
+    /// Answers one API Gateway request.
+    pub async fn handle(&self, request: Request) -> HandlerResult {
+        let result = match route_key(&request) {
+            "GET /liftoperators" => operators::list(self).await,
+            "GET /liftoperators/{id}" => operators::read(self, &request).await,
+            "GET /liftoperators/{id}/products" => operators::products(self, &request).await,
+            "POST /liftoperators" => operators::create(self, &request).await,
+            "PUT /liftoperators/{id}" => operators::update(self, &request).await,
+            "DELETE /liftoperators/{id}" => operators::deactivate(self, &request).await,
+            "POST /liftoperators/{id}/bookings" => bookings::book(self, &request).await,
+            "GET /liftoperators/{id}/bookings/{externalOrderId}" => {
+                bookings::read(self, &request).await
+            }
+            "DELETE /liftoperators/{id}/bookings/{externalOrderId}" => {
+                bookings::cancel(self, &request).await
+            }
+            "GET /liftoperators/status" => {
+                let checks = vec![
+                    status::check("table", self.store.check()),
+                    status::check("dta", self.providers.check_dta()),
+                    status::check("axess", self.providers.check_axess()),
+                ];
+                return Ok(status::report("liftoperator", checks).await);
+            }
+            _ => return Err(no_route(&request)),
+        };
+        result.map_err(ApiError::from)
+    }
+
+    /// 401/403 unless the caller holds `role`.
+    fn require(&self, request: &Request, role: Role) -> Result<(), LiftoperatorError> {
+        self.config.verifier.authenticate(request)?.require(role)?;
+        Ok(())
+    }
+
+    /// The active operator named by the path, or 404.
+    async fn active_operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
+        let id = OperatorId::parse(&path_param(request, "id")?)?;
+        match self.store.operator(&id).await? {
+            Some(operator) if operator.active => Ok(operator),
+            _ => Err(LiftoperatorError::NoOperator),
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! A fresh liftoperator function per test: its own table in moto, and one wiremock server
+//! standing in for our API (auth's token endpoint and the dta and axess adapters).
+#![allow(dead_code)]
+
+use liftoperator::adapters::{AdapterClient, DynamoStore, HttpProviders};
+use liftoperator::config::LiftoperatorConfig;
+use liftoperator::handler::App;
+use serde_json::{Value, json};
+use shared::config::Env;
+use shared::outbound::{Outbound, OutboundConfig};
+use shared::service_token::ServiceTokens;
+use shared::testing::{dynamo, events, tokens};
+use shared::token::{API_AUDIENCE, Role};
+use std::collections::HashMap;
+use wiremock::matchers::{body_partial_json, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+pub struct Facade {
+    pub app: App<DynamoStore, HttpProviders>,
+    pub api: MockServer,
+}
+
+pub struct Answer {
+    pub status: u16,
+    pub body: Value,
+}
+
+pub fn admin() -> String {
+    tokens::sign(&tokens::claims("admin-1", API_AUDIENCE, &[Role::Admin]))
+}
+
+pub fn customer() -> String {
+    tokens::sign(&tokens::claims("user-1", API_AUDIENCE, &[Role::Customer]))
+}
+
+pub fn order_service() -> String {
+    tokens::sign(&tokens::claims("order", "liftoperator", &[Role::Service]))
+}
+
+/// The DTA demo operator, as an admin creates it.
+pub fn dta_operator() -> Value {
+    json!({"id": "hochalm", "name": "Hochalm Bergbahnen", "region": "Tirol",
+           "location": {"lat": 47.2692, "lng": 11.4041},
+           "provider": {"type": "dta", "credentials": "demo-dta"}})
+}
+
+/// The Axess demo operator, as an admin creates it.
+pub fn axess_operator() -> Value {
+    json!({"id": "gipfelbahn", "name": "Gipfelbahn Schneeberg", "region": "Salzburg",
+           "location": {"lat": 47.3, "lng": 12.8},
+           "provider": {"type": "axess", "credentials": "demo-axess", "pool_no": 1, "ticket_types": [10],
+                        "person_types": [{"person_type_no": 1, "category": "adult"}, {"person_type_no": 2, "category": "child"}]}})
+}
+
+impl Facade {
+    pub async fn start() -> Self {
+        let api = MockServer::start().await;
+        for audience in ["dta", "axess"] {
+            Mock::given(method("POST"))
+                .and(path("/auth/token"))
+                .and(body_partial_json(json!({"client_id": "liftoperator", "audience": audience})))
+                .respond_with(ResponseTemplate::new(200).set_body_json(
+                    json!({"access_token": format!("token-{audience}"), "token_type": "Bearer", "expires_in": 900}),
+                ))
+                .mount(&api)
+                .await;
+        }
+        let uri = api.uri();
+        Self::build(api, &uri).await
+    }
+
+    /// A facade whose API (auth and the adapters) is at `api_base_url`; its stub stays unused.
+    pub async fn start_at(api_base_url: &str) -> Self {
+        Self::build(MockServer::start().await, api_base_url).await
+    }
+
+    async fn build(api: MockServer, api_base_url: &str) -> Self {
+        let (client, table) = dynamo::table_from_template("LiftoperatorTable").await;
+        let values = HashMap::from([
+            ("TABLE_NAME".to_owned(), table.clone()),
+            ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
+            (
+                "AUTH_JWKS".to_owned(),
+                serde_json::to_string(&tokens::jwks()).expect("jwks"),
+            ),
+            ("API_BASE_URL".to_owned(), api_base_url.to_owned()),
+            ("SERVICE_CLIENT_ID".to_owned(), "liftoperator".to_owned()),
+            (
+                "SERVICE_CLIENT_SECRET".to_owned(),
+                "liftoperator-secret".to_owned(),
+            ),
+            ("ADAPTER_TIMEOUT_MS".to_owned(), "500".to_owned()),
+        ]);
+        let env = Env::from_fn(move |name| values.get(name).cloned());
+        let (config, adapters) = LiftoperatorConfig::from_env(&env).expect("valid configuration");
+        let tokens = ServiceTokens::from_env(
+            &env,
+            Outbound::new(OutboundConfig::default()).expect("outbound"),
+        )
+        .expect("token configuration");
+        let providers = HttpProviders::new(AdapterClient::new(adapters, tokens).expect("client"));
+        Self {
+            app: App::new(DynamoStore::new(client, table), providers, config),
+            api,
+        }
+    }
+
+    /// Sends `events/liftoperator/<event>.json` for operator `id` (and booking `order`), with
+    /// `body` and the bearer `token`.
+    pub async fn call(
+        &self,
+        event: &str,
+        id: &str,
+        body: Option<Value>,
+        token: Option<&str>,
+    ) -> Answer {
+        let mut event_json = events::load(&format!("liftoperator/{event}.json"));
+        if let Some(params) = event_json["pathParameters"].as_object_mut() {
+            params.insert("id".into(), id.into());
+        }
+        let raw_path = event_json["rawPath"]
+            .as_str()
+            .unwrap_or_default()
+            .replace("hochalm", id);
+        event_json["rawPath"] = raw_path.into();
+        let headers = event_json["headers"].as_object_mut().expect("headers");
+        headers.remove("authorization");
+        if let Some(token) = token {
+            headers.insert("authorization".into(), format!("Bearer {token}").into());
+        }
+        if let Some(body) = body {
+            event_json["body"] = body.to_string().into();
+            event_json["headers"]["content-type"] = "application/json".into();
+        }
+        let request = lambda_http::request::from_str(&event_json.to_string()).expect("request");
+        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
+        let bytes = response.body().as_ref();
+        Answer {
+            status: response.status().as_u16(),
+            body: if bytes.is_empty() {
+                Value::Null
+            } else {
+                serde_json::from_slice(bytes).expect("JSON answer")
+            },
+        }
+    }
+
+    /// Sends a booking event for operator `id` and external order id `order`.
+    pub async fn call_booking(&self, event: &str, id: &str, order: &str, token: &str) -> Answer {
+        let mut event_json = events::load(&format!("liftoperator/{event}.json"));
+        event_json["pathParameters"] = json!({"id": id, "externalOrderId": order});
+        event_json["rawPath"] = format!("/liftoperators/{id}/bookings/{order}").into();
+        event_json["headers"]["authorization"] = format!("Bearer {token}").into();
+        let request = lambda_http::request::from_str(&event_json.to_string()).expect("request");
+        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
+        Answer {
+            status: response.status().as_u16(),
+            body: serde_json::from_slice(response.body().as_ref()).unwrap_or(Value::Null),
+        }
+    }
+
+    /// Creates both demo operators as an admin.
+    pub async fn with_demo_operators(&self) {
+        for operator in [dta_operator(), axess_operator()] {
+            let answer = self
+                .call("create-operator", "", Some(operator), Some(&admin()))
+                .await;
+            assert_eq!(answer.status, 201, "{}", answer.body);
+        }
+    }
+
+    /// Requests that reached the adapters (not auth).
+    pub async fn adapter_requests(&self) -> Vec<wiremock::Request> {
+        self.api
+            .received_requests()
+            .await
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| !r.url.path().starts_with("/auth/"))
+            .collect()
+    }
+}
+
+pub fn dta_products() -> Value {
+    json!({"date": "2026-12-24", "products": [
+        {"product_id": "DAY", "consumer_category_id": "ADULT", "name": "Day pass", "category": "adult",
+         "category_name": "Adult", "validity_days": 1, "price": {"amount_cents": 5950, "currency": "EUR"}},
+        {"product_id": "DAY", "consumer_category_id": "CHILD", "name": "Day pass", "category": "child",
+         "category_name": "Child", "validity_days": 1, "price": {"amount_cents": 3000, "currency": "EUR"}}]})
+}
+
+pub fn axess_products() -> Value {
+    json!({"date": "2026-12-24", "products": [
+        {"pool_no": 1, "ticket_type_no": 10, "person_type_no": 1, "name": "Day pass", "person_type_name": "Erwachsene",
+         "validity_days": 1, "price": {"amount_cents": 5400, "currency": "EUR"}},
+        {"pool_no": 1, "ticket_type_no": 10, "person_type_no": 2, "name": "Day pass", "person_type_name": "Kinder",
+         "validity_days": 1, "price": {"amount_cents": 2700, "currency": "EUR"}}]})
+}
+
+pub fn keycard() -> Value {
+    json!({"chip_id": "E0040150C3A1B2C4", "serial_number": "12-3456789-01", "luhn_number": "4012888888881881"})
+}

@@ -1,0 +1,341 @@
+//! The facade: each operator's products and bookings routed to its provider's adapter with
+//! a service token, answers normalised, bookings for service callers only.
+
+mod common;
+
+use common::{Facade, admin, axess_products, customer, dta_products, keycard, order_service};
+use serde_json::json;
+use wiremock::matchers::{body_partial_json, header, method, path, query_param};
+use wiremock::{Mock, ResponseTemplate};
+
+#[tokio::test]
+async fn a_dta_operators_products_come_from_the_dta_adapter_in_the_normalised_shape() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .and(query_param("credentials", "demo-dta"))
+        .and(query_param("date", "2026-12-24"))
+        .and(header("authorization", "Bearer token-dta"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(dta_products()))
+        .expect(1)
+        .mount(&facade.api)
+        .await;
+    let answer = facade.call("products", "hochalm", None, None).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["operator_id"], "hochalm");
+    assert_eq!(
+        answer.body["products"][0],
+        json!({"product_id": "DAY~ADULT", "name": "Day pass", "category": "adult", "category_name": "Adult",
+               "validity": {"from": "2026-12-24", "days": 1}, "price": {"amount_cents": 5950, "currency": "EUR"},
+               "provider": {"type": "dta", "product_id": "DAY", "consumer_category_id": "ADULT"}})
+    );
+}
+
+#[tokio::test]
+async fn an_axess_operators_products_come_from_the_axess_adapter_in_the_same_shape() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/axess/products"))
+        .and(query_param("credentials", "demo-axess"))
+        .and(query_param("pool_no", "1"))
+        .and(query_param("tickets", "10:1,10:2"))
+        .and(header("authorization", "Bearer token-axess"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(axess_products()))
+        .expect(1)
+        .mount(&facade.api)
+        .await;
+    let answer = facade.call("products", "gipfelbahn", None, None).await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let child = &answer.body["products"][1];
+    assert_eq!(child["product_id"], "1-10-2");
+    assert_eq!(child["category"], "child");
+    assert_eq!(child["category_name"], "Kinder");
+    assert_eq!(
+        child["price"],
+        json!({"amount_cents": 2700, "currency": "EUR"})
+    );
+    assert_eq!(
+        child["provider"],
+        json!({"type": "axess", "pool_no": 1, "ticket_type_no": 10, "person_type_no": 2})
+    );
+}
+
+#[tokio::test]
+async fn a_dta_booking_goes_to_the_dta_adapter_with_the_products_provider_ids() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(dta_products()))
+        .mount(&facade.api)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/dta/bookings"))
+        .and(header("authorization", "Bearer token-dta"))
+        .and(body_partial_json(json!({"credentials": "demo-dta", "external_order_id": "ord-2026-000123",
+            "items": [{"product_id": "DAY", "consumer_category_id": "ADULT", "valid_from": "2026-12-24", "keycard": keycard()}]})))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({
+            "external_order_id": "ord-2026-000123", "status": "booked", "order_id": "o-1", "confirmation_number": "CN-1",
+            "items": [{"product_id": "DAY", "consumer_category_id": "ADULT", "valid_from": "2026-12-24", "keycard": keycard()}]})))
+        .expect(1)
+        .mount(&facade.api)
+        .await;
+    let answer = facade
+        .call("book", "hochalm", None, Some(&order_service()))
+        .await;
+    assert_eq!(answer.status, 201, "{}", answer.body);
+    assert_eq!(answer.body["provider"], "dta");
+    assert_eq!(answer.body["status"], "booked");
+    assert_eq!(answer.body["confirmation"], "CN-1");
+    assert_eq!(answer.body["tickets"][0]["product_id"], "DAY~ADULT");
+    assert_eq!(answer.body["tickets"][0]["provider_reference"], "o-1");
+}
+
+#[tokio::test]
+async fn an_axess_booking_goes_to_the_axess_adapter_and_a_repeat_is_answered_200() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/axess/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(axess_products()))
+        .mount(&facade.api)
+        .await;
+    let booked = json!({"external_order_id": "ord-7", "status": "issued",
+        "items": [{"pool_no": 1, "ticket_type_no": 10, "person_type_no": 1, "valid_from": "2026-12-24", "keycard": keycard()}],
+        "tickets": [{"item": 0, "project_no": 4711, "pos_no": 12, "serial_no": 100, "journal_no": 5100, "cancelled": false}]});
+    Mock::given(method("POST")).and(path("/axess/bookings"))
+        .and(body_partial_json(json!({"credentials": "demo-axess", "items": [{"pool_no": 1, "ticket_type_no": 10, "person_type_no": 1}]})))
+        .respond_with(ResponseTemplate::new(201).set_body_json(booked.clone()))
+        .up_to_n_times(1)
+        .mount(&facade.api).await;
+    Mock::given(method("POST"))
+        .and(path("/axess/bookings"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(booked))
+        .mount(&facade.api)
+        .await;
+    let body = json!({"external_order_id": "ord-7", "items": [{"product_id": "1-10-1", "date": "2026-12-24", "keycard": keycard()}]});
+    let first = facade
+        .call(
+            "book",
+            "gipfelbahn",
+            Some(body.clone()),
+            Some(&order_service()),
+        )
+        .await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    assert_eq!(first.body["provider"], "axess");
+    assert_eq!(
+        first.body["tickets"][0]["provider_reference"],
+        "4711-12-100"
+    );
+    let again = facade
+        .call("book", "gipfelbahn", Some(body), Some(&order_service()))
+        .await;
+    assert_eq!(again.status, 200);
+    assert_eq!(again.body["tickets"], first.body["tickets"]);
+}
+
+#[tokio::test]
+async fn booking_routes_refuse_callers_without_a_service_token() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    for event in ["book", "read-booking", "cancel-booking"] {
+        assert_eq!(
+            facade
+                .call(event, "hochalm", None, Some(&customer()))
+                .await
+                .status,
+            403,
+            "{event}"
+        );
+        assert_eq!(
+            facade
+                .call(event, "hochalm", None, Some(&admin()))
+                .await
+                .status,
+            403,
+            "{event}"
+        );
+        assert_eq!(
+            facade.call(event, "hochalm", None, None).await.status,
+            401,
+            "{event}"
+        );
+    }
+    assert!(facade.adapter_requests().await.is_empty());
+}
+
+#[tokio::test]
+async fn a_product_the_operator_does_not_sell_that_day_is_a_400() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(dta_products()))
+        .mount(&facade.api)
+        .await;
+    let body = json!({"external_order_id": "ord-8", "items": [{"product_id": "SEASON~ADULT", "date": "2026-12-24", "keycard": keycard()}]});
+    let answer = facade
+        .call("book", "hochalm", Some(body), Some(&order_service()))
+        .await;
+    assert_eq!(answer.status, 400);
+    assert_eq!(answer.body["error"]["code"], "unknown_product");
+    assert!(
+        facade
+            .adapter_requests()
+            .await
+            .iter()
+            .all(|r| r.method.as_str() == "GET")
+    );
+}
+
+#[tokio::test]
+async fn a_providers_failure_is_passed_on_with_its_status_and_code() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(dta_products()))
+        .mount(&facade.api)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/dta/bookings"))
+        .respond_with(ResponseTemplate::new(504).set_body_json(
+            json!({"error": {"code": "booking_pending", "message": "not finished"}}),
+        ))
+        .mount(&facade.api)
+        .await;
+    let answer = facade
+        .call("book", "hochalm", None, Some(&order_service()))
+        .await;
+    assert_eq!(answer.status, 504);
+    assert_eq!(answer.body["error"]["code"], "booking_pending");
+}
+
+#[tokio::test]
+async fn an_adapter_that_does_not_answer_in_time_is_a_504_and_a_malformed_answer_a_502() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_delay(std::time::Duration::from_secs(2)))
+        .mount(&facade.api)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/axess/products"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_string("{\"products\": [{\"pool_no\": \"one\"}]}"),
+        )
+        .mount(&facade.api)
+        .await;
+    let slow = facade.call("products", "hochalm", None, None).await;
+    assert_eq!(slow.status, 504);
+    assert_eq!(slow.body["error"]["code"], "adapter_timeout");
+    let malformed = facade.call("products", "gipfelbahn", None, None).await;
+    assert_eq!(malformed.status, 502);
+    assert_eq!(malformed.body["error"]["code"], "adapter_malformed_answer");
+}
+
+#[tokio::test]
+async fn a_refused_service_token_is_fetched_anew_once() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(401))
+        .up_to_n_times(1)
+        .mount(&facade.api)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(dta_products()))
+        .mount(&facade.api)
+        .await;
+    assert_eq!(
+        facade.call("products", "hochalm", None, None).await.status,
+        200
+    );
+    let token_requests = facade
+        .api
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .iter()
+        .filter(|r| r.url.path() == "/auth/token")
+        .count();
+    assert_eq!(token_requests, 2);
+}
+
+#[tokio::test]
+async fn a_booking_is_read_and_cancelled_through_the_operators_adapter() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    let cancelled = json!({"external_order_id": "ord-2026-000123", "status": "cancelled",
+        "items": [{"pool_no": 1, "ticket_type_no": 10, "person_type_no": 1, "valid_from": "2026-12-24", "keycard": keycard()}],
+        "tickets": [{"item": 0, "project_no": 4711, "pos_no": 12, "serial_no": 100, "journal_no": 5100, "cancelled": true}]});
+    Mock::given(method("DELETE"))
+        .and(path("/axess/bookings/ord-2026-000123"))
+        .and(query_param("credentials", "demo-axess"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(cancelled))
+        .expect(1)
+        .mount(&facade.api)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/axess/bookings/ord-2026-000123"))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(json!({"error": {"code": "not_found", "message": "no booking"}})),
+        )
+        .mount(&facade.api)
+        .await;
+    let answer = facade
+        .call("cancel-booking", "gipfelbahn", None, Some(&order_service()))
+        .await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    assert_eq!(answer.body["status"], "cancelled");
+    assert_eq!(
+        facade
+            .call("read-booking", "gipfelbahn", None, Some(&order_service()))
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn the_status_checks_the_table_and_both_adapters() {
+    let facade = Facade::start().await;
+    Mock::given(method("GET"))
+        .and(path("/dta/status"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"status": "ok"})))
+        .mount(&facade.api)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/axess/status"))
+        .respond_with(ResponseTemplate::new(503).set_body_json(json!({"status": "failing"})))
+        .mount(&facade.api)
+        .await;
+    let answer = facade.call("status", "", None, None).await;
+    assert_eq!(answer.status, 503);
+    assert_eq!(answer.body["checks"]["table"]["ok"], true);
+    assert_eq!(answer.body["checks"]["dta"]["ok"], true);
+    assert_eq!(answer.body["checks"]["axess"]["ok"], false);
+}
+
+#[tokio::test]
+async fn a_negative_price_from_an_adapter_is_a_malformed_answer() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    let mut negative = dta_products();
+    negative["products"][0]["price"]["amount_cents"] = json!(-5950);
+    Mock::given(method("GET"))
+        .and(path("/dta/products"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(negative))
+        .mount(&facade.api)
+        .await;
+    let answer = facade.call("products", "hochalm", None, None).await;
+    assert_eq!(answer.status, 502);
+    assert_eq!(answer.body["error"]["code"], "adapter_malformed_answer");
+}
