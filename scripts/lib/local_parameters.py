@@ -60,8 +60,11 @@ def main() -> None:
         ("GoogleMapsBaseUrl", "google"), ("SlackBaseUrl", "slack"), ("KeycardSupplierBaseUrl", "keycards"),
     ]:
         values[parameter] = f"{sandbox}/{prefix}"
-    # Credentials the sandbox accepts by default (tools/sandbox/README.md).
+    # Credentials the sandbox accepts by default (tools/sandbox/README.md, PROVIDERS.md).
     values["SlackBotToken"] = "xoxb-sandbox"
+    values["DtaCredentials"] = json.dumps(
+        {"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}})
+    values["AxessCredentials"] = json.dumps({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(values, indent=2) + "\n")
     path.chmod(0o600)

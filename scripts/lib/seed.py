@@ -1,4 +1,5 @@
-"""Seeds the freshly started local system: the first admin (and, as services land, demo data).
+"""Seeds the freshly started local system: the first admin, then, as that admin, the demo
+data in scripts/seed/ (lift operators).
 
 Usage: seed.py API_BASE_URL BOOTSTRAP_SECRET STATE_DIR. Writes STATE_DIR/admin.json.
 """
@@ -32,6 +33,17 @@ def main() -> None:
     admin_file.write_text(json.dumps(admin, indent=2) + "\n")
     admin_file.chmod(0o600)
     print(f"  admin {admin['email']} (password in {admin_file})")
+
+    status, tokens = call("POST", f"{api}/auth/login", {"email": admin["email"], "password": admin["password"]})
+    if status != 200:
+        sys.exit(f"the admin cannot log in: {status} {tokens}")
+    bearer = {"authorization": f"Bearer {tokens['access_token']}"}
+    seed = Path(__file__).resolve().parent.parent / "seed"
+    for operator in json.loads((seed / "liftoperators.json").read_text()):
+        status, body = call("POST", f"{api}/liftoperators", operator, bearer)
+        if status not in (201, 409):
+            sys.exit(f"seeding lift operator {operator['id']} failed: {status} {body}")
+        print(f"  lift operator {operator['id']} ({operator['provider']['type']})")
 
 
 if __name__ == "__main__":
