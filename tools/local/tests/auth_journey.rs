@@ -7,8 +7,23 @@ use serde_json::{Value, json};
 use shared::testing::tokens;
 use std::collections::HashMap;
 
+/// The test keys for auth; every other parameter of the template gets a placeholder, since this
+/// journey touches no other service.
 fn parameters() -> HashMap<String, String> {
-    HashMap::from([
+    let template =
+        std::fs::read_to_string(common::workspace().join("template.yaml")).expect("template.yaml");
+    let template: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(&template).expect("template.yaml is YAML");
+    let mut values: HashMap<String, String> = template["Parameters"]
+        .as_mapping()
+        .into_iter()
+        .flatten()
+        .filter_map(|(name, _)| {
+            name.as_str()
+                .map(|name| (name.to_owned(), "unused-in-this-test".to_owned()))
+        })
+        .collect();
+    values.extend([
         ("AuthIssuer".into(), tokens::ISSUER.into()),
         (
             "AuthJwks".into(),
@@ -16,7 +31,10 @@ fn parameters() -> HashMap<String, String> {
         ),
         ("AuthSigningKey".into(), tokens::SIGNING_KEY_PEM.into()),
         ("AuthSigningKid".into(), tokens::KID.into()),
-    ])
+        ("AuthServiceClients".into(), "{}".into()),
+        ("AuthBootstrapSecret".into(), String::new()),
+    ]);
+    values
 }
 
 #[tokio::test]
