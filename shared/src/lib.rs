@@ -1,6 +1,7 @@
 //! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
 //! errors, token verification, SQS batches, idempotency, outbound HTTP, status checks and
-//! message contracts. A service's own rules stay in its own crate.
+//! message contracts and the values of the booking contract between the lift-operator facade
+//! and its adapters. A service's own rules stay in its own crate.
 
 pub mod aws;
 pub mod config;
@@ -15,6 +16,7 @@ pub mod sqs;
 pub mod status;
 pub mod telemetry;
 pub mod token;
+pub mod values;
 
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -2,10 +2,9 @@
 //! tickets issued one by one onto keycards.
 
 mod booking;
-mod values;
 
 pub use booking::{
     Booking, BookingRequest, BookingStatus, IssuedTicket, ProductKey, StoredBooking, Tariff,
     TicketItem,
 };
-pub use values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};
+pub use shared::values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

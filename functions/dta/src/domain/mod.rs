@@ -3,8 +3,7 @@
 
 mod booking;
 mod product;
-mod values;
 
 pub use booking::{Booking, BookingItem, BookingRequest, BookingStatus, OrderStatus};
 pub use product::{Category, Product};
-pub use values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};
+pub use shared::values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

@@ -4,7 +4,6 @@
 mod booking;
 mod operator;
 mod product;
-mod values;
 
 pub use booking::{Booking, BookingItem, BookingRequest, BookingStatus, Ticket};
 pub use operator::{
@@ -12,4 +11,4 @@ pub use operator::{
     PublicOperator,
 };
 pub use product::{Category, Product, ProviderRef, Validity};
-pub use values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};
+pub use shared::values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

@@ -1,4 +1,5 @@
-//! Values that exist only once parsed: days, external order ids, credentials references,
+//! Values of the booking contract between the lift-operator facade and the ticket-provider
+//! adapters, which exist only once parsed: days, external order ids, credentials references,
 //! keycards and money.
 
 use serde::{Deserialize, Serialize};
@@ -111,7 +112,7 @@ macro_rules! token_type {
 }
 
 token_type!(
-    /// The caller's order id; one booking per id and operator.
+    /// The caller's order id; one booking per id (providers deduplicate by it).
     ExternalOrderId,
     "external_order_id",
     64
@@ -166,14 +167,49 @@ impl Keycard {
     }
 }
 
-/// An amount in integer cents with its ISO 4217 currency, as the adapters give it.
+/// An amount in integer cents with its ISO 4217 currency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Money {
     pub amount_cents: i64,
     pub currency: String,
 }
 
+/// Larger prices are refused as implausible.
+const MAX_CENTS: i64 = 10_000_000;
+
 impl Money {
+    /// Parses a decimal amount such as `59`, `59.5` or `59.90` (never an exponent or more than
+    /// two decimals) and a three-letter currency.
+    pub fn from_decimal(amount: &str, currency: &str) -> Result<Self, Invalid> {
+        let bad = || Invalid::new("price", format!("{amount:?} is not an amount of money"));
+        let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty()
+            || whole.len() > 9
+            || !digits(whole)
+            || fraction.len() > 2
+            || !digits(fraction)
+        {
+            return Err(bad());
+        }
+        let whole: i64 = whole.parse().map_err(|_| bad())?;
+        let fraction: i64 = format!("{fraction:0<2}").parse().map_err(|_| bad())?;
+        let amount_cents = whole * 100 + fraction;
+        if amount_cents > MAX_CENTS {
+            return Err(bad());
+        }
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(Invalid::new(
+                "currency",
+                format!("{currency:?} is not an ISO 4217 code"),
+            ));
+        }
+        Ok(Self {
+            amount_cents,
+            currency: currency.to_owned(),
+        })
+    }
+
     /// Checks an amount read from elsewhere: not negative, a three-letter currency.
     pub fn check(&self) -> Result<(), Invalid> {
         let currency_ok =
@@ -191,6 +227,24 @@ impl Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_prices_become_integer_cents() {
+        assert_eq!(Money::from_decimal("59", "EUR").unwrap().amount_cents, 5900);
+        assert_eq!(
+            Money::from_decimal("59.5", "EUR").unwrap().amount_cents,
+            5950
+        );
+        assert_eq!(Money::from_decimal("0.05", "EUR").unwrap().amount_cents, 5);
+    }
+
+    #[test]
+    fn odd_amounts_and_currencies_are_refused() {
+        for amount in ["", "-1", "1e3", "59.999", "1.2.3", "NaN", "99999999999"] {
+            assert!(Money::from_decimal(amount, "EUR").is_err(), "{amount}");
+        }
+        assert!(Money::from_decimal("1", "eur").is_err());
+    }
 
     #[test]
     fn a_day_reads_and_writes_as_yyyy_mm_dd() {
