@@ -1,6 +1,7 @@
 //! The log-alerts work on the largest payload (events/logs/batch-5000.json): decode, read and
 //! filter every event, group, redact and format the Slack messages, with a sender stub that
-//! only serialises them. Measure in release: `cargo bench -p logs --bench alerts`.
+//! only serialises them; beside it, the baseline of the same run: decoding the payload alone
+//! (base64, bounded gunzip, JSON). Measure in release: `cargo bench -p logs --bench alerts`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use logs::domain::batch::{self, Entry, Origin};
@@ -53,6 +54,13 @@ fn bench(c: &mut Criterion) {
         "eu-central-1",
         vec!["/aws/lambda/starjack-order-processor".into()],
     );
+    c.bench_function("baseline: decode the 5,000-event payload", |b| {
+        b.iter(|| {
+            black_box(&envelope)
+                .decode(DEFAULT_MAX_DECOMPRESSED)
+                .map(|d| d.log_events.len())
+        })
+    });
     c.bench_function("log-alerts 5,000-event payload", |b| {
         b.iter(|| process(black_box(&envelope), &policy, &console))
     });

@@ -152,7 +152,8 @@ impl Context {
         Ok(physical)
     }
 
-    fn reference(&self, name: &str) -> Result<String, TemplateError> {
+    /// What `Ref name` gives: a parameter's value or a resource's physical name.
+    pub fn reference(&self, name: &str) -> Result<String, TemplateError> {
         self.parameters
             .get(name)
             .cloned()
@@ -160,7 +161,8 @@ impl Context {
             .ok_or_else(|| invalid(format!("Ref to unknown name {name}")))
     }
 
-    fn attribute(&self, resource: &str, attribute: &str) -> Result<String, TemplateError> {
+    /// What `GetAtt resource.attribute` gives.
+    pub fn attribute(&self, resource: &str, attribute: &str) -> Result<String, TemplateError> {
         self.resources
             .get(resource)
             .and_then(|r| r.attributes.get(attribute))

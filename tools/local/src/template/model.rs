@@ -96,7 +96,7 @@ pub fn build(root: &Value, context: &Context) -> Result<Stack, TemplateError> {
         let properties = &resource["Properties"];
         match resource["Type"].as_str().unwrap_or_default() {
             "AWS::DynamoDB::Table" => {
-                let name = context.string(&Value::Tagged(Box::new(tag("Ref", id))))?;
+                let name = context.reference(id)?;
                 stack.tables.push(TableSpec {
                     name,
                     properties: properties.clone(),
@@ -110,7 +110,7 @@ pub fn build(root: &Value, context: &Context) -> Result<Stack, TemplateError> {
             "AWS::Logs::LogGroup" => {
                 let resolved = context.resolve(properties)?;
                 stack.log_groups.push(LogGroupSpec {
-                    name: context.string(&Value::Tagged(Box::new(tag("Ref", id))))?,
+                    name: context.reference(id)?,
                     retention_days: resolved["RetentionInDays"].as_i64().map(|d| d as i32),
                 });
             }
@@ -127,16 +127,8 @@ pub fn build(root: &Value, context: &Context) -> Result<Stack, TemplateError> {
     Ok(stack)
 }
 
-fn tag(name: &str, value: &str) -> serde_yaml_ng::value::TaggedValue {
-    serde_yaml_ng::value::TaggedValue {
-        tag: serde_yaml_ng::value::Tag::new(name),
-        value: Value::String(value.into()),
-    }
-}
-
 fn queue(id: &str, properties: &Json, context: &Context) -> Result<QueueSpec, TemplateError> {
-    let name = context.string(&Value::Tagged(Box::new(tag("Ref", id))))?;
-    let name = name.rsplit('/').next().unwrap_or_default().to_owned();
+    let name = context.attribute(id, "QueueName")?;
     let mut attributes = BTreeMap::new();
     for (key, value) in properties.as_object().into_iter().flatten() {
         match key.as_str() {
@@ -151,12 +143,7 @@ fn queue(id: &str, properties: &Json, context: &Context) -> Result<QueueSpec, Te
             }
         }
     }
-    let arn = context.string(&Value::Tagged(Box::new(
-        serde_yaml_ng::value::TaggedValue {
-            tag: serde_yaml_ng::value::Tag::new("GetAtt"),
-            value: Value::String(format!("{id}.Arn")),
-        },
-    )))?;
+    let arn = context.attribute(id, "Arn")?;
     Ok(QueueSpec {
         name,
         arn,
@@ -190,7 +177,7 @@ fn function(
             environment.insert(key.clone(), text(value).unwrap_or_default());
         }
     }
-    let name = context.string(&Value::Tagged(Box::new(tag("Ref", id))))?;
+    let name = context.reference(id)?;
     let mut events = Vec::new();
     for (event_id, event) in properties["Events"].as_object().into_iter().flatten() {
         if let Some(event) = trigger(event_id, event)? {
