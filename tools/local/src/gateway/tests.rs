@@ -1,4 +1,7 @@
 use super::*;
+use crate::lambda::InvokeError;
+use axum::http::HeaderValue;
+use serde_json::{Value, json};
 
 fn routes() -> Vec<Route<&'static str>> {
     vec![
