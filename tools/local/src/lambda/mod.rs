@@ -1,4 +1,4 @@
-//! Functions as processes behind the Lambda Runtime API: each instance is the release binary
+//! Functions as processes behind the Lambda Runtime API: each instance is the function's binary
 //! with its own Runtime API endpoint; a function keeps warm instances and starts another when
 //! invocations overlap, up to a limit.
 
@@ -28,6 +28,25 @@ pub enum InvokeError {
     Start(String),
 }
 
+/// The environment a function's process gets: the runner's base, the template's variables, and
+/// the variables Lambda itself sets.
+pub fn environment(
+    spec: &FunctionSpec,
+    base_env: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut environment = base_env.clone();
+    environment.extend(spec.environment.clone());
+    environment.insert("AWS_LAMBDA_FUNCTION_NAME".into(), spec.name.clone());
+    environment.insert(
+        "AWS_LAMBDA_FUNCTION_MEMORY_SIZE".into(),
+        spec.memory_mb.to_string(),
+    );
+    environment.insert("AWS_LAMBDA_FUNCTION_VERSION".into(), "$LATEST".into());
+    environment.insert("AWS_LAMBDA_LOG_GROUP_NAME".into(), spec.log_group.clone());
+    environment.insert("_HANDLER".into(), "bootstrap".into());
+    environment
+}
+
 /// One function of the stack and its instances.
 pub struct Function {
     pub spec: FunctionSpec,
@@ -48,16 +67,7 @@ impl Function {
         max_instances: usize,
         sink: Sink,
     ) -> Self {
-        let mut environment = base_env.clone();
-        environment.extend(spec.environment.clone());
-        environment.insert("AWS_LAMBDA_FUNCTION_NAME".into(), spec.name.clone());
-        environment.insert(
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE".into(),
-            spec.memory_mb.to_string(),
-        );
-        environment.insert("AWS_LAMBDA_FUNCTION_VERSION".into(), "$LATEST".into());
-        environment.insert("AWS_LAMBDA_LOG_GROUP_NAME".into(), spec.log_group.clone());
-        environment.insert("_HANDLER".into(), "bootstrap".into());
+        let environment = environment(&spec, base_env);
         Self {
             binary: bin_dir.join(&spec.binary),
             spec,
