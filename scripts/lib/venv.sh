@@ -1,16 +1,17 @@
-# Sourced by scripts: makes sure .venv holds the pinned Python tools, and puts it on PATH.
-# Reinstalls only when scripts/requirements-dev.txt changed.
+# Sourced by scripts: makes sure .venv holds the pinned Python tools of one purpose, and puts it
+# on PATH. `starjack_venv run|test|deploy` installs scripts/requirements/<purpose>.txt (each adds to
+# the one before), and only when that file or one it includes changed since it was installed.
 
 starjack_venv() {
-  local root venv stamp want
+  local purpose=${1:?run, test or deploy} root venv stamp want
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
   venv="$root/.venv"
-  stamp="$venv/.requirements.sha256"
-  want=$(sha256sum "$root/scripts/requirements-dev.txt" | cut -d' ' -f1)
+  stamp="$venv/.installed-$purpose.sha256"
+  want=$(cat "$root"/scripts/requirements/*.txt "$root/scripts/requirements/$purpose.txt" | sha256sum | cut -d' ' -f1)
   if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    echo "==> preparing .venv (moto, cfn-lint, aws-sam-cli, cargo-lambda)"
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$root/scripts/requirements-dev.txt"
+    echo "==> preparing .venv for $purpose (scripts/requirements/$purpose.txt)"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$root/scripts/requirements/$purpose.txt"
     echo "$want" > "$stamp"
   fi
   export PATH="$venv/bin:$PATH"

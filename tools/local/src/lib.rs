@@ -1,5 +1,5 @@
 //! The local cloud: the stack of `template.yaml` on this machine, on moto and the functions'
-//! release binaries, so that what runs locally cannot drift from what is deployed.
+//! binaries as scripts/dev builds them, so that what runs locally cannot drift from the template.
 
 pub mod asynchronous;
 pub mod gateway;
@@ -77,19 +77,7 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
     let clients = resources::Clients::new(&aws);
     let queue_urls = resources::create(&stack, &clients).await?;
     let sink = logs::Sink::start(clients.logs.clone());
-
-    let mut base = BTreeMap::from([
-        ("TZ".to_owned(), ":UTC".to_owned()),
-        (
-            "LAMBDA_TASK_ROOT".to_owned(),
-            options.bin_dir.display().to_string(),
-        ),
-    ]);
-    for name in INHERITED {
-        if let Ok(value) = std::env::var(name) {
-            base.insert((*name).to_owned(), value);
-        }
-    }
+    let base = base_environment(&options.bin_dir);
     let bucket = |t: &template::Throttle| {
         gateway::Bucket::new(gateway::Limits {
             rate: t.rate,
@@ -219,6 +207,47 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
         .with_state(Arc::new(shared));
     tokio::spawn(axum::serve(listener, app).into_future());
     Ok(Cloud { port, functions })
+}
+
+/// The environment every function process starts from: what Lambda sets for all functions and
+/// what the runner passes on.
+fn base_environment(bin_dir: &std::path::Path) -> BTreeMap<String, String> {
+    let mut base = BTreeMap::from([
+        ("TZ".to_owned(), ":UTC".to_owned()),
+        ("LAMBDA_TASK_ROOT".to_owned(), bin_dir.display().to_string()),
+    ]);
+    for name in INHERITED {
+        if let Ok(value) = std::env::var(name) {
+            base.insert((*name).to_owned(), value);
+        }
+    }
+    base
+}
+
+/// Every function of the stack as the local cloud would start it, without starting anything:
+/// `[{name, binary, memory_mb, timeout_ms, environment}]` (the cold-start benchmark reads it).
+pub fn describe(options: &Options) -> Result<serde_json::Value, Error> {
+    let endpoint = std::env::var("AWS_ENDPOINT_URL")
+        .map_err(|_| "AWS_ENDPOINT_URL must point at moto's server")?;
+    let region = std::env::var("AWS_REGION").unwrap_or_else(|_| "eu-central-1".into());
+    let stack = template::load(
+        &options.template,
+        &options.stack_name,
+        &region,
+        &endpoint,
+        &options.parameters,
+    )?;
+    let base = base_environment(&options.bin_dir);
+    let functions = stack.functions.iter().map(|spec| {
+        serde_json::json!({
+            "name": spec.name,
+            "binary": options.bin_dir.join(&spec.binary),
+            "memory_mb": spec.memory_mb,
+            "timeout_ms": spec.timeout.as_millis() as u64,
+            "environment": lambda::environment(spec, &base),
+        })
+    });
+    Ok(functions.collect())
 }
 
 async fn fire_schedule(

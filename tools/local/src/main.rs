@@ -1,5 +1,5 @@
 //! `starjack-local`: the local cloud. Reads `template.yaml`, creates its tables, queues and log
-//! groups in moto, and runs every function from its release binary behind the Lambda Runtime
+//! groups in moto, and runs every function from its binary (`--bin-dir`) behind the Lambda Runtime
 //! API, with its HTTP routes, SQS event sources, schedules and log subscriptions.
 
 use clap::Parser;
@@ -18,8 +18,8 @@ struct Args {
     /// The stack name that `AWS::StackName` resolves to.
     #[arg(long, default_value = "starjack")]
     stack_name: String,
-    /// Where the functions' release binaries are.
-    #[arg(long, default_value = "target/release")]
+    /// Where the functions' binaries are (scripts/dev passes the profile's directory).
+    #[arg(long, default_value = "target/debug")]
     bin_dir: PathBuf,
     /// The API's port on 127.0.0.1.
     #[arg(long, env = "STARJACK_PORT", default_value_t = 3000)]
@@ -39,6 +39,9 @@ struct Args {
     /// The chance (0..1) that an asynchronous event is delivered twice, as Lambda may.
     #[arg(long, default_value_t = 0.0)]
     async_duplicates: f64,
+    /// Print every function's binary, memory, timeout and environment as JSON, and exit.
+    #[arg(long)]
+    describe: bool,
 }
 
 #[tokio::main]
@@ -58,6 +61,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     options.instance_wait = std::time::Duration::from_secs(args.instance_wait);
     options.asynchronous.time_scale = args.time_scale;
     options.asynchronous.duplicate_rate = args.async_duplicates;
+    if args.describe {
+        println!("{}", local::describe(&options)?);
+        return Ok(());
+    }
     let cloud = local::start(options).await?;
     println!("local cloud ready: API on http://127.0.0.1:{}", cloud.port);
     tokio::signal::ctrl_c().await?;

@@ -1,4 +1,4 @@
-//! One running instance: the release binary as a child process, its Runtime API endpoint, and
+//! One running instance: the function's binary as a child process, its Runtime API endpoint, and
 //! its output fed line by line to the log sink.
 
 use super::InvokeError;
@@ -40,7 +40,7 @@ impl Instance {
     ) -> Result<Arc<Self>, String> {
         if !binary.exists() {
             return Err(format!(
-                "{} does not exist: build it with cargo build --release",
+                "{} does not exist: build it with cargo build (scripts/dev does)",
                 binary.display()
             ));
         }

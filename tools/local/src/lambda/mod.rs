@@ -42,6 +42,25 @@ pub enum InvokeError {
 /// ("Init phase" of the execution environment lifecycle).
 const INIT_PHASE: Duration = Duration::from_secs(10);
 
+/// The environment a function's process gets: the runner's base, the template's variables, and
+/// the variables Lambda itself sets.
+pub fn environment(
+    spec: &FunctionSpec,
+    base_env: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
+    let mut environment = base_env.clone();
+    environment.extend(spec.environment.clone());
+    environment.insert("AWS_LAMBDA_FUNCTION_NAME".into(), spec.name.clone());
+    environment.insert(
+        "AWS_LAMBDA_FUNCTION_MEMORY_SIZE".into(),
+        spec.memory_mb.to_string(),
+    );
+    environment.insert("AWS_LAMBDA_FUNCTION_VERSION".into(), "$LATEST".into());
+    environment.insert("AWS_LAMBDA_LOG_GROUP_NAME".into(), spec.log_group.clone());
+    environment.insert("_HANDLER".into(), "bootstrap".into());
+    environment
+}
+
 /// One function of the stack and its instances.
 pub struct Function {
     pub spec: FunctionSpec,
@@ -62,16 +81,7 @@ impl Function {
         max_instances: usize,
         sink: Sink,
     ) -> Self {
-        let mut environment = base_env.clone();
-        environment.extend(spec.environment.clone());
-        environment.insert("AWS_LAMBDA_FUNCTION_NAME".into(), spec.name.clone());
-        environment.insert(
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE".into(),
-            spec.memory_mb.to_string(),
-        );
-        environment.insert("AWS_LAMBDA_FUNCTION_VERSION".into(), "$LATEST".into());
-        environment.insert("AWS_LAMBDA_LOG_GROUP_NAME".into(), spec.log_group.clone());
-        environment.insert("_HANDLER".into(), "bootstrap".into());
+        let environment = environment(&spec, base_env);
         Self {
             binary: bin_dir.join(&spec.binary),
             spec,
