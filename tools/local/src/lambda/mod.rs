@@ -102,7 +102,7 @@ impl Function {
     /// Invokes the function with `payload`, waiting as long as it takes for a free instance
     /// (event sources: Lambda's pollers hold back instead of failing).
     pub async fn invoke(&self, payload: &Value) -> Result<Value, InvokeError> {
-        let instance = self.acquire().await?;
+        let instance = self.acquire(None).await?;
         self.run(instance, payload).await
     }
 
@@ -113,9 +113,7 @@ impl Function {
         payload: &Value,
         wait: Duration,
     ) -> Result<Value, InvokeError> {
-        let instance = tokio::time::timeout(wait, self.acquire())
-            .await
-            .map_err(|_| InvokeError::Throttled)??;
+        let instance = self.acquire(Some(Instant::now() + wait)).await?;
         self.run(instance, payload).await
     }
 
@@ -157,8 +155,12 @@ impl Function {
             .map_err(|err| InvokeError::Function(format!("the response is not JSON: {err}")))
     }
 
-    async fn acquire(&self) -> Result<Arc<Instance>, InvokeError> {
+    /// A warm instance, or a new one while fewer than the limit run; otherwise waits for one
+    /// to be released, until `deadline` if there is one. Starting is never cut short, so that
+    /// no instance is left counted but unused.
+    async fn acquire(&self, deadline: Option<Instant>) -> Result<Arc<Instance>, InvokeError> {
         loop {
+            let released = self.released.notified();
             if let Some(instance) = self.idle.lock().await.pop() {
                 if instance.is_alive() {
                     return Ok(instance);
@@ -181,7 +183,15 @@ impl Function {
                     };
                 }
             }
-            self.released.notified().await;
+            match deadline {
+                None => released.await,
+                Some(deadline) => {
+                    let deadline = tokio::time::Instant::from_std(deadline);
+                    if tokio::time::timeout_at(deadline, released).await.is_err() {
+                        return Err(InvokeError::Throttled);
+                    }
+                }
+            }
         }
     }
 

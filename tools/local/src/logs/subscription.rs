@@ -43,9 +43,14 @@ impl Cursor {
         }
     }
 
+    /// The ingestion time before which nothing is new any more.
+    fn floor(&self) -> i64 {
+        self.since.max(self.newest - INGESTION_SLACK_MS)
+    }
+
     /// Whether the event ingested at `ingested` is new; remembers it.
     fn admit(&mut self, id: &str, ingested: i64) -> bool {
-        if ingested < self.since.max(self.newest - INGESTION_SLACK_MS) {
+        if ingested < self.floor() {
             return false;
         }
         if self.seen.insert(id.to_owned(), ingested).is_some() {
@@ -108,9 +113,53 @@ impl Subscription {
         cursor: &mut Cursor,
     ) -> Result<BTreeMap<String, Vec<(String, i64, String)>>, String> {
         let mut by_stream: BTreeMap<String, Vec<(String, i64, String)>> = BTreeMap::new();
+        let streams = self.recent_streams(logs, cursor.floor()).await?;
+        for chunk in streams.chunks(100) {
+            self.read(logs, chunk, cursor, &mut by_stream).await?;
+        }
+        cursor.prune();
+        Ok(by_stream)
+    }
+
+    /// The streams that ingested something at or after `floor`: only they can hold new events.
+    async fn recent_streams(
+        &self,
+        logs: &aws_sdk_cloudwatchlogs::Client,
+        floor: i64,
+    ) -> Result<Vec<String>, String> {
+        let mut streams = Vec::new();
+        let mut pages = logs
+            .describe_log_streams()
+            .log_group_name(&self.group)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|err| shared::http::cause_chain(&err))?;
+            streams.extend(
+                page.log_streams
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|stream| {
+                        (stream.last_ingestion_time? >= floor)
+                            .then_some(stream.log_stream_name)
+                            .flatten()
+                    }),
+            );
+        }
+        Ok(streams)
+    }
+
+    async fn read(
+        &self,
+        logs: &aws_sdk_cloudwatchlogs::Client,
+        streams: &[String],
+        cursor: &mut Cursor,
+        by_stream: &mut BTreeMap<String, Vec<(String, i64, String)>>,
+    ) -> Result<(), String> {
         let mut pages = logs
             .filter_log_events()
             .log_group_name(&self.group)
+            .set_log_stream_names(Some(streams.to_vec()))
             .start_time(now_ms() - OLDEST_EVENT_MS)
             .into_paginator()
             .send();
@@ -134,8 +183,7 @@ impl Subscription {
                     .push((id, timestamp, message));
             }
         }
-        cursor.prune();
-        Ok(by_stream)
+        Ok(())
     }
 }
 
