@@ -92,7 +92,8 @@ async fn a_request_that_finds_no_free_instance_in_time_is_throttled_as_a_500() {
     let base = format!("http://127.0.0.1:{}", cloud.port);
     assert_eq!(get(format!("{base}/fixture/echo")).await.0, 200);
     let slow = tokio::spawn(get(format!("{base}/fixture/slow")));
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Well inside the slow invocation's 2 s, so the only instance is busy.
+    tokio::time::sleep(Duration::from_secs(1)).await;
     assert_eq!(
         get(format!("{base}/fixture/echo")).await,
         (500, json!({"message": "Internal Server Error"}))

@@ -74,10 +74,10 @@ async fn handle(event: LambdaEvent<Value>) -> Result<Value, Error> {
     }))
 }
 
-/// Takes memory 8 MB at a time, touching every page, until it holds 1 GB.
+/// Takes memory 8 MB at a time, touching every page, until it holds 512 MB.
 async fn hog() {
     let mut held: Vec<Vec<u8>> = Vec::new();
-    for _ in 0..128 {
+    for _ in 0..64 {
         held.push(vec![1; 8 * 1024 * 1024]);
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }

@@ -73,9 +73,10 @@ impl Gateway {
         .await
         {
             Ok(Ok(result)) => response(result),
-            Ok(Err(_)) => response(Err(crate::lambda::InvokeError::Crashed(
-                "the invocation task failed".into(),
-            ))),
+            Ok(Err(err)) => {
+                eprintln!("local: the invocation of {} failed: {err}", route.key());
+                response(Err(crate::lambda::InvokeError::Crashed(err.to_string())))
+            }
             Err(_) => response::integration_timeout(),
         }
     }
