@@ -11,6 +11,27 @@ use std::time::{Duration, Instant};
 /// Lambda's waits before the first and the second retry.
 const RETRY_DELAYS: [Duration; 2] = [Duration::from_secs(60), Duration::from_secs(120)];
 
+/// What follows a failed attempt.
+#[derive(Debug, PartialEq)]
+enum Step {
+    Retry(Duration),
+    /// The destination record's `condition`.
+    GiveUp(&'static str),
+}
+
+/// After `attempts` failed attempts of an event queued `age` ago: the next retry's wait, or why
+/// the event is given up (`RetriesExhausted`, `EventAgeExceeded`).
+fn next_step(attempts: u32, retries: u32, age: Duration, max_age: Duration, scale: f64) -> Step {
+    if attempts > retries {
+        return Step::GiveUp("RetriesExhausted");
+    }
+    let delay = RETRY_DELAYS[(attempts as usize).saturating_sub(1).min(1)].mul_f64(scale);
+    if age + delay > max_age {
+        return Step::GiveUp("EventAgeExceeded");
+    }
+    Step::Retry(delay)
+}
+
 /// How the local cloud runs asynchronous invocations.
 #[derive(Debug, Clone, Copy)]
 pub struct AsyncSettings {
@@ -53,20 +74,22 @@ impl AsyncInvoker {
                 }
                 Err(err) => err.to_string(),
             };
-            let retries_left = attempts <= spec.async_retries;
-            let delay =
-                RETRY_DELAYS[(attempts as usize - 1).min(1)].mul_f64(self.settings.time_scale);
-            let condition = if !retries_left {
-                "RetriesExhausted"
-            } else if queued.elapsed() + delay > max_age {
-                "EventAgeExceeded"
-            } else {
-                eprintln!(
-                    "local: {} failed an asynchronous event ({error}); retry {attempts} in {delay:?}",
-                    spec.name
-                );
-                tokio::time::sleep(delay).await;
-                continue;
+            let condition = match next_step(
+                attempts,
+                spec.async_retries,
+                queued.elapsed(),
+                max_age,
+                self.settings.time_scale,
+            ) {
+                Step::Retry(delay) => {
+                    eprintln!(
+                        "local: {} failed an asynchronous event ({error}); retry {attempts} in {delay:?}",
+                        spec.name
+                    );
+                    tokio::time::sleep(delay).await;
+                    continue;
+                }
+                Step::GiveUp(condition) => condition,
             };
             self.give_up(&event, &error, condition, attempts).await;
             return;
@@ -103,5 +126,52 @@ impl AsyncInvoker {
                 shared::http::cause_chain(&err)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOURS_6: Duration = Duration::from_secs(21_600);
+
+    /// AWS Lambda Developer Guide, "Invoking a Lambda function asynchronously" (errors and
+    /// retries: about 1 minute, then 2 minutes) and "Configuring error handling for
+    /// asynchronous invocation" (`MaximumRetryAttempts` 0-2, `MaximumEventAgeInSeconds`).
+    #[test]
+    fn two_retries_come_after_about_one_and_two_minutes_then_retries_are_exhausted() {
+        assert_eq!(
+            next_step(1, 2, Duration::ZERO, HOURS_6, 1.0),
+            Step::Retry(Duration::from_secs(60))
+        );
+        assert_eq!(
+            next_step(2, 2, Duration::from_secs(60), HOURS_6, 1.0),
+            Step::Retry(Duration::from_secs(120))
+        );
+        assert_eq!(
+            next_step(3, 2, Duration::from_secs(180), HOURS_6, 1.0),
+            Step::GiveUp("RetriesExhausted")
+        );
+        assert_eq!(
+            next_step(1, 0, Duration::ZERO, HOURS_6, 1.0),
+            Step::GiveUp("RetriesExhausted")
+        );
+    }
+
+    #[test]
+    fn an_event_that_would_outlive_its_maximum_age_is_given_up() {
+        let max_age = Duration::from_secs(90);
+        assert_eq!(
+            next_step(2, 2, Duration::from_secs(60), max_age, 1.0),
+            Step::GiveUp("EventAgeExceeded")
+        );
+    }
+
+    #[test]
+    fn the_time_scale_shortens_the_waits() {
+        assert_eq!(
+            next_step(1, 2, Duration::ZERO, HOURS_6, 0.01),
+            Step::Retry(Duration::from_millis(600))
+        );
     }
 }
