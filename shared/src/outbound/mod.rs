@@ -116,6 +116,11 @@ fn is_safe(method: &Method) -> bool {
     )
 }
 
+/// The answers worth another attempt. From our own services behind an HTTP API: 429 (route
+/// throttling) and 503 (the 30 s integration timeout ended the request; the function may still
+/// run, so only repeatable requests are retried). An HTTP API answers every function failure
+/// (error, crash, timeout, throttling) with 500, which is not retried, like any 500. 502 and 504
+/// come from third parties' proxies.
 fn is_transient(status: StatusCode) -> bool {
     matches!(status.as_u16(), 429 | 502 | 503 | 504)
 }

@@ -1,34 +1,27 @@
 //! The local cloud: the stack of `template.yaml` on this machine, on moto and the functions'
 //! binaries as scripts/dev builds them, so that what runs locally cannot drift from the template.
 
+pub mod asynchronous;
 pub mod gateway;
 pub mod lambda;
 pub mod logs;
+mod options;
 pub mod resources;
 pub mod schedule;
 pub mod sqs;
 pub mod template;
 
+pub use options::Options;
+
+use asynchronous::AsyncInvoker;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use lambda::Function;
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 use std::sync::Arc;
 use template::Event;
-
-/// How to run the stack.
-pub struct Options {
-    pub template: PathBuf,
-    pub parameters: HashMap<String, String>,
-    pub stack_name: String,
-    pub bin_dir: PathBuf,
-    /// 0 picks a free port.
-    pub port: u16,
-    pub max_instances: usize,
-}
 
 /// The running stack.
 pub struct Cloud {
@@ -60,7 +53,7 @@ const INHERITED: &[&str] = &[
 ];
 
 struct Shared {
-    routes: Vec<gateway::Route<Arc<Function>>>,
+    gateway: gateway::Gateway,
     schedules: HashMap<String, Vec<(Arc<Function>, String)>>,
     region: String,
 }
@@ -85,8 +78,25 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
     let queue_urls = resources::create(&stack, &clients).await?;
     let sink = logs::Sink::start(clients.logs.clone());
     let base = base_environment(&options.bin_dir);
+    let bucket = |t: &template::Throttle| {
+        gateway::Bucket::new(gateway::Limits {
+            rate: t.rate,
+            burst: t.burst,
+        })
+    };
     let mut shared = Shared {
-        routes: Vec::new(),
+        gateway: gateway::Gateway {
+            routes: Vec::new(),
+            buckets: stack
+                .throttling
+                .routes
+                .iter()
+                .map(|(key, t)| (key.clone(), bucket(t)))
+                .collect(),
+            default_bucket: stack.throttling.default.as_ref().map(bucket),
+            integration_timeout: options.integration_timeout,
+            instance_wait: options.instance_wait,
+        },
         schedules: HashMap::new(),
         region: region.clone(),
     };
@@ -104,6 +114,7 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
             match event {
                 Event::Http { method, path } => {
                     shared
+                        .gateway
                         .routes
                         .push(gateway::Route::new(method, path, function.clone()))
                 }
@@ -112,12 +123,14 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
                     batch_size,
                     window,
                     report_failures,
+                    max_concurrency,
                 } => {
                     let queue_url = queue_urls
                         .get(queue_arn)
                         .cloned()
                         .ok_or_else(|| format!("{} reads unknown queue {queue_arn}", spec.name))?;
-                    let poller = sqs::Poller {
+                    sqs::check_visibility(&clients.sqs, &queue_url, &function).await?;
+                    let poller = Arc::new(sqs::Poller {
                         function: function.clone(),
                         queue_url,
                         queue_arn: queue_arn.clone(),
@@ -125,8 +138,14 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
                         batch_size: *batch_size,
                         window: *window,
                         report_failures: *report_failures,
-                    };
-                    tokio::spawn(poller.run(clients.sqs.clone()));
+                    });
+                    let pollers = max_concurrency
+                        .unwrap_or(options.sqs_concurrency)
+                        .min(function.max_instances())
+                        .max(1);
+                    for _ in 0..pollers {
+                        tokio::spawn(poller.clone().run(clients.sqs.clone()));
+                    }
                 }
                 Event::Schedule { name, expression } => {
                     for key in [spec.name.clone(), spec.logical_id.clone()] {
@@ -156,18 +175,22 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
                         group: log_group.clone(),
                         pattern: logs::FilterPattern::parse(filter_pattern)
                             .map_err(|err| format!("{}'s filter pattern: {err}", spec.name))?,
-                        function: function.clone(),
-                        on_failure: spec
-                            .on_failure_queue
-                            .as_ref()
-                            .and_then(|arn| queue_urls.get(arn).cloned()),
+                        invoker: AsyncInvoker {
+                            function: function.clone(),
+                            on_failure: spec
+                                .on_failure_queue
+                                .as_ref()
+                                .and_then(|arn| queue_urls.get(arn).cloned()),
+                            sqs: clients.sqs.clone(),
+                            settings: options.asynchronous,
+                        },
                     };
-                    tokio::spawn(subscription.run(clients.logs.clone(), clients.sqs.clone()));
+                    tokio::spawn(subscription.run(clients.logs.clone()));
                 }
             }
         }
     }
-    for route in &shared.routes {
+    for route in &shared.gateway.routes {
         println!("  route  {:<50} -> {}", route.key(), route.target.spec.name);
     }
 
@@ -178,7 +201,7 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
         .route("/_local/schedules/{function}", post(fire_schedule))
         .fallback(
             |State(shared): State<Arc<Shared>>, method, uri, headers, body| async move {
-                gateway::serve(&shared.routes, method, uri, headers, body).await
+                shared.gateway.serve(method, uri, headers, body).await
             },
         )
         .with_state(Arc::new(shared));

@@ -27,6 +27,18 @@ struct Args {
     /// The most instances of one function running at once.
     #[arg(long, default_value_t = 4)]
     max_instances: usize,
+    /// The most batches in flight per SQS event source (at most --max-instances).
+    #[arg(long, default_value_t = 4)]
+    sqs_concurrency: usize,
+    /// Seconds a request waits for a free instance before it is throttled.
+    #[arg(long, default_value_t = 10)]
+    instance_wait: u64,
+    /// Multiplies asynchronous retry delays and event ages (1 = AWS's ~1 and ~2 minutes).
+    #[arg(long, env = "STARJACK_TIME_SCALE", default_value_t = 1.0)]
+    time_scale: f64,
+    /// The chance (0..1) that an asynchronous event is delivered twice, as Lambda may.
+    #[arg(long, default_value_t = 0.0)]
+    async_duplicates: f64,
     /// Print every function's binary, memory, timeout and environment as JSON, and exit.
     #[arg(long)]
     describe: bool,
@@ -40,14 +52,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
             .map_err(|err| format!("{} must be a JSON object of strings: {err}", path.display()))?,
         None => HashMap::new(),
     };
-    let options = local::Options {
-        template: args.template,
-        parameters,
-        stack_name: args.stack_name,
-        bin_dir: args.bin_dir,
-        port: args.port,
-        max_instances: args.max_instances,
-    };
+    let mut options = local::Options::new(args.template, args.bin_dir);
+    options.parameters = parameters;
+    options.stack_name = args.stack_name;
+    options.port = args.port;
+    options.max_instances = args.max_instances;
+    options.sqs_concurrency = args.sqs_concurrency;
+    options.instance_wait = std::time::Duration::from_secs(args.instance_wait);
+    options.asynchronous.time_scale = args.time_scale;
+    options.asynchronous.duplicate_rate = args.async_duplicates;
     if args.describe {
         println!("{}", local::describe(&options)?);
         return Ok(());

@@ -5,17 +5,13 @@
 
 mod common;
 
-use common::{eventually, log_messages, start};
+use common::{eventually, log_messages, queue_depth, start};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
 
 async fn fixture() -> (local::Cloud, String, String) {
-    let (cloud, stack) = start(
-        common::workspace().join("tools/local/tests/fixture.yaml"),
-        HashMap::new(),
-    )
-    .await;
+    let (cloud, stack) = start(common::fixture_template(), HashMap::new()).await;
     let base = format!("http://127.0.0.1:{}", cloud.port);
     (cloud, stack, base)
 }
@@ -47,100 +43,11 @@ async fn an_unknown_route_is_a_404() {
 }
 
 #[tokio::test]
-async fn a_crash_answers_502_a_timeout_503_and_the_next_request_gets_a_fresh_instance() {
-    let (_cloud, stack, base) = fixture().await;
-    assert_eq!(
-        reqwest::get(format!("{base}/fixture/crash"))
-            .await
-            .unwrap()
-            .status(),
-        502
-    );
-    assert_eq!(
-        reqwest::get(format!("{base}/fixture/echo"))
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        reqwest::get(format!("{base}/fixture/slow"))
-            .await
-            .unwrap()
-            .status(),
-        503
-    );
-    assert_eq!(
-        reqwest::get(format!("{base}/fixture/echo"))
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    let group = format!("/aws/lambda/{stack}-worker");
-    let lines = eventually(Duration::from_secs(10), || async {
-        let lines = log_messages(&group).await;
-        lines
-            .iter()
-            .any(|l| l.contains("Task timed out after 2.00 seconds"))
-            .then_some(lines)
-    })
-    .await
-    .expect("the timeout is logged");
-    assert!(
-        lines.iter().any(|l| l.contains("Runtime exited")),
-        "the crash is logged"
-    );
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.starts_with("REPORT RequestId:") && l.contains("Init Duration:"))
-    );
-}
-
-async fn queue_depth(sqs: &aws_sdk_sqs::Client, name: &str) -> (i64, i64) {
-    let url = sqs
-        .get_queue_url()
-        .queue_name(name)
-        .send()
-        .await
-        .unwrap()
-        .queue_url
-        .unwrap();
-    let attributes = sqs
-        .get_queue_attributes()
-        .queue_url(url)
-        .attribute_names(aws_sdk_sqs::types::QueueAttributeName::All)
-        .send()
-        .await
-        .unwrap()
-        .attributes
-        .unwrap_or_default();
-    let count = |name: &str| {
-        attributes
-            .get(&aws_sdk_sqs::types::QueueAttributeName::from(name))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    };
-    (
-        count("ApproximateNumberOfMessages"),
-        count("ApproximateNumberOfMessagesNotVisible"),
-    )
-}
-
-#[tokio::test]
 async fn a_failing_record_is_redelivered_until_the_dead_letter_queue_and_a_good_one_is_processed_once()
  {
     let (_cloud, stack, _) = fixture().await;
     let sqs = aws_sdk_sqs::Client::new(&shared::aws::load().await);
-    let url = sqs
-        .get_queue_url()
-        .queue_name(format!("{stack}-WorkQueue"))
-        .send()
-        .await
-        .unwrap()
-        .queue_url
-        .unwrap();
+    let url = common::queue_url(&sqs, &format!("{stack}-WorkQueue")).await;
     for body in [r#"{"id":"good-1"}"#, r#"{"id":"bad-1","fail":true}"#] {
         sqs.send_message()
             .queue_url(&url)

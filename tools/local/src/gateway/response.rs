@@ -15,14 +15,21 @@ pub(super) fn message(status: StatusCode, text: &str) -> Response<Body> {
         .unwrap_or_default()
 }
 
-/// The HTTP answer for a function's result, as API Gateway builds it.
+/// What an HTTP API answers when the integration does not answer in time (the 30 s cap).
+pub fn integration_timeout() -> Response<Body> {
+    message(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable")
+}
+
+fn internal_error() -> Response<Body> {
+    message(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error")
+}
+
+/// The HTTP answer for a function's result, as an HTTP API builds it: every failure of the
+/// function (error, crash, timeout, out of memory, throttling) and every malformed answer is
+/// a 500 `{"message":"Internal Server Error"}`.
 pub fn response(result: Result<Value, InvokeError>) -> Response<Body> {
-    let answer = match result {
-        Ok(answer) => answer,
-        Err(InvokeError::Timeout(_)) => {
-            return message(StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable");
-        }
-        Err(_) => return message(StatusCode::BAD_GATEWAY, "Internal Server Error"),
+    let Ok(answer) = result else {
+        return internal_error();
     };
     let Some(status) = answer.get("statusCode") else {
         return Response::builder()
@@ -34,7 +41,7 @@ pub fn response(result: Result<Value, InvokeError>) -> Response<Body> {
         .as_u64()
         .and_then(|s| StatusCode::from_u16(s as u16).ok())
     else {
-        return message(StatusCode::BAD_GATEWAY, "Internal Server Error");
+        return internal_error();
     };
     let body = match (
         &answer["body"],
@@ -42,7 +49,7 @@ pub fn response(result: Result<Value, InvokeError>) -> Response<Body> {
     ) {
         (Value::String(text), true) => match STANDARD.decode(text) {
             Ok(bytes) => bytes,
-            Err(_) => return message(StatusCode::BAD_GATEWAY, "Internal Server Error"),
+            Err(_) => return internal_error(),
         },
         (Value::String(text), false) => text.clone().into_bytes(),
         _ => Vec::new(),

@@ -1,6 +1,7 @@
 use super::*;
 use crate::lambda::InvokeError;
 use axum::http::HeaderValue;
+use response::integration_timeout;
 use serde_json::{Value, json};
 
 fn routes() -> Vec<Route<&'static str>> {
@@ -119,17 +120,18 @@ fn a_function_answer_becomes_status_headers_cookies_and_body() {
 }
 
 #[test]
-fn a_crash_is_a_502_and_a_timeout_a_503() {
-    assert_eq!(
-        response(Err(InvokeError::Crashed("exit status 134".into()))).status(),
-        502
-    );
-    assert_eq!(
-        response(Err(InvokeError::Function("boom".into()))).status(),
-        502
-    );
-    assert_eq!(response(Err(InvokeError::Timeout(3.0))).status(), 503);
-    assert_eq!(response(Ok(json!({"statusCode": "nope"}))).status(), 502);
+fn every_function_failure_and_a_malformed_answer_is_a_500() {
+    for failure in [
+        InvokeError::Crashed("exit status 134".into()),
+        InvokeError::Function("boom".into()),
+        InvokeError::Timeout(3.0),
+        InvokeError::OutOfMemory,
+        InvokeError::Throttled,
+    ] {
+        assert_eq!(response(Err(failure)).status(), 500);
+    }
+    assert_eq!(response(Ok(json!({"statusCode": "nope"}))).status(), 500);
+    assert_eq!(integration_timeout().status(), 503);
 }
 
 #[test]

@@ -15,6 +15,9 @@ use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use tokio::process::Command;
 use tokio::sync::{Notify, mpsc, oneshot};
 
+/// How often a running invocation's memory is checked against the function's `MemorySize`.
+const MEMORY_CHECK: Duration = Duration::from_millis(20);
+
 pub struct Instance {
     stream: String,
     pid: Option<u32>,
@@ -92,8 +95,8 @@ impl Instance {
         tokio::spawn(async move {
             let reason = tokio::select! {
                 status = child.wait() => match status {
-                    Ok(status) => format!("Runtime exited with error: {status}"),
-                    Err(err) => format!("Runtime exited with error: {err}"),
+                    Ok(status) => super::report::describe_exit(status),
+                    Err(err) => err.to_string(),
                 },
                 () = watch_kill.notified() => {
                     let _ = child.kill().await;
@@ -131,12 +134,32 @@ impl Instance {
         self.kill.notify_one();
     }
 
-    /// Sends one invocation and waits for its outcome, at most `timeout`.
+    /// Waits up to `limit` for the runtime to finish its init (its first `next`); false if it
+    /// is still initialising.
+    pub async fn initialised(&self, limit: Duration) -> bool {
+        let ready = self.state.ready.notified();
+        if self.first_poll().is_some() {
+            return true;
+        }
+        tokio::time::timeout(limit, ready).await.is_ok() || self.first_poll().is_some()
+    }
+
+    fn first_poll(&self) -> Option<Instant> {
+        *self
+            .state
+            .first_poll
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Sends one invocation and waits for its outcome, at most `timeout`; kills the instance
+    /// when its resident memory grows beyond `memory_mb`, as Lambda does.
     pub async fn invoke(
         &self,
         request_id: &str,
         payload: &serde_json::Value,
         timeout: Duration,
+        memory_mb: u32,
     ) -> Result<Vec<u8>, InvokeError> {
         let (sender, receiver) = oneshot::channel();
         self.state
@@ -157,10 +180,16 @@ impl Instance {
         if self.queue.send(invocation).await.is_err() {
             return Err(InvokeError::Crashed("the instance is gone".into()));
         }
-        let outcome = match tokio::time::timeout(timeout, receiver).await {
-            Err(_) => Err(InvokeError::Timeout(timeout.as_secs_f64())),
-            Ok(Err(_)) => Err(InvokeError::Crashed("the instance is gone".into())),
-            Ok(Ok(outcome)) => outcome,
+        let outcome = tokio::select! {
+            answer = tokio::time::timeout(timeout, receiver) => match answer {
+                Err(_) => Err(InvokeError::Timeout(timeout.as_secs_f64())),
+                Ok(Err(_)) => Err(InvokeError::Crashed("the instance is gone".into())),
+                Ok(Ok(outcome)) => outcome,
+            },
+            () = self.exceeds(memory_mb) => {
+                self.stop();
+                Err(InvokeError::OutOfMemory)
+            }
         };
         self.note_init();
         outcome
@@ -187,13 +216,28 @@ impl Instance {
             .take()
     }
 
+    /// Returns once the process's resident memory exceeds `memory_mb` (never if it cannot be
+    /// read).
+    async fn exceeds(&self, memory_mb: u32) {
+        loop {
+            if self.memory_mb("VmRSS:") > u64::from(memory_mb) {
+                return;
+            }
+            tokio::time::sleep(MEMORY_CHECK).await;
+        }
+    }
+
     /// The peak resident memory of the process so far.
     pub fn max_memory_mb(&self) -> u64 {
+        self.memory_mb("VmHWM:")
+    }
+
+    fn memory_mb(&self, field: &str) -> u64 {
         let Some(pid) = self.pid else { return 0 };
         let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
         status
             .lines()
-            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .find_map(|line| line.strip_prefix(field))
             .and_then(|rest| {
                 rest.trim()
                     .trim_end_matches("kB")

@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex as SyncMutex};
 use std::time::Instant;
-use tokio::sync::{Mutex, mpsc, oneshot};
+use tokio::sync::{Mutex, Notify, mpsc, oneshot};
 
 /// One event handed to the instance.
 pub struct Invocation {
@@ -27,6 +27,8 @@ pub struct RuntimeState {
     pub queue: Mutex<mpsc::Receiver<Invocation>>,
     pub pending: SyncMutex<HashMap<String, oneshot::Sender<Outcome>>>,
     pub first_poll: SyncMutex<Option<Instant>>,
+    /// Notified on the first `next`: the end of the init phase.
+    pub ready: Notify,
 }
 
 impl RuntimeState {
@@ -35,6 +37,7 @@ impl RuntimeState {
             queue: Mutex::new(queue),
             pending: SyncMutex::new(HashMap::new()),
             first_poll: SyncMutex::new(None),
+            ready: Notify::new(),
         }
     }
 
@@ -81,6 +84,7 @@ async fn next(State(state): State<Arc<RuntimeState>>) -> impl IntoResponse {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .get_or_insert_with(Instant::now);
+    state.ready.notify_waiters();
     let Some(invocation) = state.queue.lock().await.recv().await else {
         return (StatusCode::GONE, HeaderMap::new(), Vec::new());
     };

@@ -1,30 +1,69 @@
-//! Log subscriptions: polls a log group in moto, and delivers new matching events to the
-//! subscribed function as CloudWatch Logs does (base64 of gzip of the JSON payload), with the
-//! asynchronous invocation's retries and failure destination.
+//! Log subscriptions: polls a log group in moto, and delivers the matching events it ingested
+//! since the last poll, whatever their timestamps, to the subscribed function as CloudWatch
+//! Logs does (base64 of gzip of the JSON payload), as an asynchronous invocation.
 
 use super::FilterPattern;
-use crate::lambda::Function;
+use crate::asynchronous::AsyncInvoker;
 use base64::Engine;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
-use std::sync::Arc;
 use std::time::Duration;
 
 const POLL_EVERY: Duration = Duration::from_secs(1);
-const LOOK_BACK_MS: i64 = 10 * 60 * 1000;
-const ASYNC_RETRIES: u32 = 2;
+/// `PutLogEvents` refuses events older than 14 days, so no event to deliver is older.
+const OLDEST_EVENT_MS: i64 = 14 * 24 * 3600 * 1000;
+/// How far behind the newest ingestion time an event may still turn up (batches written at
+/// about the same time by different writers).
+const INGESTION_SLACK_MS: i64 = 10_000;
 
 /// One `CloudWatchLogs` event of a function in the template.
 pub struct Subscription {
     pub name: String,
     pub group: String,
     pub pattern: FilterPattern,
-    pub function: Arc<Function>,
-    /// The SQS queue URL of the function's failure destination.
-    pub on_failure: Option<String>,
+    pub invoker: AsyncInvoker,
+}
+
+/// Where delivery stands: the newest ingestion time seen, and the events seen near it.
+struct Cursor {
+    since: i64,
+    newest: i64,
+    seen: HashMap<String, i64>,
+}
+
+impl Cursor {
+    fn new(since: i64) -> Self {
+        Self {
+            since,
+            newest: since,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The ingestion time before which nothing is new any more.
+    fn floor(&self) -> i64 {
+        self.since.max(self.newest - INGESTION_SLACK_MS)
+    }
+
+    /// Whether the event ingested at `ingested` is new; remembers it.
+    fn admit(&mut self, id: &str, ingested: i64) -> bool {
+        if ingested < self.floor() {
+            return false;
+        }
+        if self.seen.insert(id.to_owned(), ingested).is_some() {
+            return false;
+        }
+        self.newest = self.newest.max(ingested);
+        true
+    }
+
+    fn prune(&mut self) {
+        let oldest = self.newest - INGESTION_SLACK_MS;
+        self.seen.retain(|_, ingested| *ingested >= oldest);
+    }
 }
 
 /// The event a subscribed function receives for `events` of one stream.
@@ -48,17 +87,17 @@ fn now_ms() -> i64 {
 }
 
 impl Subscription {
-    /// Delivers until the process ends.
-    pub async fn run(self, logs: aws_sdk_cloudwatchlogs::Client, sqs: aws_sdk_sqs::Client) {
-        let mut seen: HashMap<String, i64> = HashMap::new();
-        // What is in the group when we start was there before us: only mark it seen.
-        let mut started = false;
+    /// Delivers until the process ends. What the group held before is not delivered.
+    pub async fn run(self, logs: aws_sdk_cloudwatchlogs::Client) {
+        let mut cursor = Cursor::new(now_ms());
         loop {
-            match self.new_events(&logs, &mut seen).await {
-                Ok(events) if std::mem::replace(&mut started, true) => {
-                    self.deliver(events, &sqs).await
+            match self.new_events(&logs, &mut cursor).await {
+                Ok(by_stream) => {
+                    for (stream, events) in by_stream {
+                        self.invoker
+                            .send(payload(&self.group, &stream, &self.name, &events));
+                    }
                 }
-                Ok(_) => {}
                 Err(err) => eprintln!(
                     "local: subscription {} cannot read {}: {err}",
                     self.name, self.group
@@ -71,26 +110,71 @@ impl Subscription {
     async fn new_events(
         &self,
         logs: &aws_sdk_cloudwatchlogs::Client,
-        seen: &mut HashMap<String, i64>,
+        cursor: &mut Cursor,
     ) -> Result<BTreeMap<String, Vec<(String, i64, String)>>, String> {
-        let since = now_ms() - LOOK_BACK_MS;
-        seen.retain(|_, timestamp| *timestamp >= since);
         let mut by_stream: BTreeMap<String, Vec<(String, i64, String)>> = BTreeMap::new();
+        let streams = self.recent_streams(logs, cursor.floor()).await?;
+        for chunk in streams.chunks(100) {
+            self.read(logs, chunk, cursor, &mut by_stream).await?;
+        }
+        cursor.prune();
+        Ok(by_stream)
+    }
+
+    /// The streams that ingested something at or after `floor`: only they can hold new events.
+    async fn recent_streams(
+        &self,
+        logs: &aws_sdk_cloudwatchlogs::Client,
+        floor: i64,
+    ) -> Result<Vec<String>, String> {
+        let mut streams = Vec::new();
+        let mut pages = logs
+            .describe_log_streams()
+            .log_group_name(&self.group)
+            .into_paginator()
+            .send();
+        while let Some(page) = pages.next().await {
+            let page = page.map_err(|err| shared::http::cause_chain(&err))?;
+            streams.extend(
+                page.log_streams
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|stream| {
+                        (stream.last_ingestion_time? >= floor)
+                            .then_some(stream.log_stream_name)
+                            .flatten()
+                    }),
+            );
+        }
+        Ok(streams)
+    }
+
+    async fn read(
+        &self,
+        logs: &aws_sdk_cloudwatchlogs::Client,
+        streams: &[String],
+        cursor: &mut Cursor,
+        by_stream: &mut BTreeMap<String, Vec<(String, i64, String)>>,
+    ) -> Result<(), String> {
         let mut pages = logs
             .filter_log_events()
             .log_group_name(&self.group)
-            .start_time(since)
+            .set_log_stream_names(Some(streams.to_vec()))
+            .start_time(now_ms() - OLDEST_EVENT_MS)
             .into_paginator()
             .send();
         while let Some(page) = pages.next().await {
             let page = page.map_err(|err| shared::http::cause_chain(&err))?;
             for event in page.events.unwrap_or_default() {
-                let (Some(id), Some(timestamp), Some(message)) =
-                    (event.event_id, event.timestamp, event.message)
-                else {
+                let (Some(id), Some(timestamp), Some(ingested), Some(message)) = (
+                    event.event_id,
+                    event.timestamp,
+                    event.ingestion_time,
+                    event.message,
+                ) else {
                     continue;
                 };
-                if seen.insert(id.clone(), timestamp).is_some() || !self.pattern.matches(&message) {
+                if !cursor.admit(&id, ingested) || !self.pattern.matches(&message) {
                     continue;
                 }
                 by_stream
@@ -99,69 +183,22 @@ impl Subscription {
                     .push((id, timestamp, message));
             }
         }
-        Ok(by_stream)
+        Ok(())
     }
+}
 
-    async fn deliver(
-        &self,
-        by_stream: BTreeMap<String, Vec<(String, i64, String)>>,
-        sqs: &aws_sdk_sqs::Client,
-    ) {
-        for (stream, events) in by_stream {
-            let event = payload(&self.group, &stream, &self.name, &events);
-            let mut attempt = 0;
-            loop {
-                match self.function.invoke(&event).await {
-                    Ok(_) => break,
-                    Err(err) if attempt < ASYNC_RETRIES => {
-                        attempt += 1;
-                        eprintln!(
-                            "local: {} failed on {} events of {} ({err}); retry {attempt}",
-                            self.function.spec.name,
-                            events.len(),
-                            self.group
-                        );
-                        tokio::time::sleep(Duration::from_secs(u64::from(attempt))).await;
-                    }
-                    Err(err) => {
-                        self.give_up(&event, &err.to_string(), sqs).await;
-                        break;
-                    }
-                }
-            }
-        }
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-    async fn give_up(&self, event: &Value, error: &str, sqs: &aws_sdk_sqs::Client) {
-        let Some(queue) = &self.on_failure else {
-            eprintln!(
-                "local: {} dropped a log payload after retries: {error}",
-                self.function.spec.name
-            );
-            return;
-        };
-        let record = json!({
-            "version": "1.0",
-            "timestamp": time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
-            "requestContext": {
-                "functionArn": format!("arn:aws:lambda:local:{}:function:{}", crate::template::ACCOUNT, self.function.spec.name),
-                "condition": "RetriesExhausted",
-                "approximateInvokeCount": ASYNC_RETRIES + 1,
-            },
-            "requestPayload": event,
-            "responsePayload": {"errorMessage": error},
-        });
-        if let Err(err) = sqs
-            .send_message()
-            .queue_url(queue)
-            .message_body(record.to_string())
-            .send()
-            .await
-        {
-            eprintln!(
-                "local: cannot write to the failure destination {queue}: {}",
-                shared::http::cause_chain(&err)
-            );
-        }
+    #[test]
+    fn events_are_admitted_by_ingestion_time_once_and_not_from_before_the_start() {
+        let mut cursor = Cursor::new(1_000_000);
+        assert!(!cursor.admit("before", 999_000));
+        assert!(cursor.admit("a", 1_000_500));
+        assert!(!cursor.admit("a", 1_000_500));
+        assert!(cursor.admit("late-but-near", 1_000_400));
+        assert!(cursor.admit("b", 1_100_000));
+        assert!(!cursor.admit("far-behind", 1_000_600));
     }
 }

@@ -4,10 +4,12 @@
 
 mod intrinsics;
 mod model;
+mod throttling;
 
 pub use intrinsics::ACCOUNT;
 pub use intrinsics::Context;
 pub use model::{Event, FunctionSpec, LogGroupSpec, QueueSpec, Stack, TableSpec};
+pub use throttling::{Throttle, Throttling};
 
 use serde_yaml_ng::Value;
 use std::collections::HashMap;

@@ -1,5 +1,6 @@
 //! The stack as the local cloud runs it.
 
+use super::throttling::{Throttling, throttle};
 use super::{Context, TemplateError};
 use serde_json::Value as Json;
 use serde_yaml_ng::Value;
@@ -13,6 +14,8 @@ pub struct Stack {
     pub queues: Vec<QueueSpec>,
     pub log_groups: Vec<LogGroupSpec>,
     pub functions: Vec<FunctionSpec>,
+    /// Throttling of the HTTP APIs' routes.
+    pub throttling: Throttling,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +50,10 @@ pub struct FunctionSpec {
     pub events: Vec<Event>,
     /// The SQS queue ARN of the asynchronous invocation's failure destination.
     pub on_failure_queue: Option<String>,
+    /// `EventInvokeConfig.MaximumRetryAttempts` (Lambda's default: 2).
+    pub async_retries: u32,
+    /// `EventInvokeConfig.MaximumEventAgeInSeconds` (Lambda's default: 6 hours).
+    pub async_max_age: Duration,
     pub log_group: String,
 }
 
@@ -62,6 +69,8 @@ pub enum Event {
         batch_size: usize,
         window: Duration,
         report_failures: bool,
+        /// `ScalingConfig.MaximumConcurrency`: the most batches in flight at once.
+        max_concurrency: Option<usize>,
     },
     Schedule {
         name: String,
@@ -113,6 +122,17 @@ pub fn build(root: &Value, context: &Context) -> Result<Stack, TemplateError> {
                     name: context.reference(id)?,
                     retention_days: resolved["RetentionInDays"].as_i64().map(|d| d as i32),
                 });
+            }
+            "AWS::Serverless::HttpApi" => {
+                let resolved = context.resolve(properties)?;
+                for (key, settings) in resolved["RouteSettings"].as_object().into_iter().flatten() {
+                    if let Some(limits) = throttle(settings) {
+                        stack.throttling.routes.insert(key.clone(), limits);
+                    }
+                }
+                if let Some(limits) = throttle(&resolved["DefaultRouteSettings"]) {
+                    stack.throttling.default = Some(limits);
+                }
             }
             "AWS::Serverless::Function" => stack.functions.push(function(
                 id,
@@ -178,6 +198,7 @@ fn function(
         }
     }
     let name = context.reference(id)?;
+    let invoke_config = &properties["EventInvokeConfig"];
     let mut events = Vec::new();
     for (event_id, event) in properties["Events"].as_object().into_iter().flatten() {
         if let Some(event) = trigger(event_id, event)? {
@@ -193,10 +214,17 @@ fn function(
         memory_mb: setting("MemorySize").and_then(Json::as_u64).unwrap_or(128) as u32,
         environment,
         events,
-        on_failure_queue:
-            properties["EventInvokeConfig"]["DestinationConfig"]["OnFailure"]["Destination"]
-                .as_str()
-                .map(str::to_owned),
+        on_failure_queue: invoke_config["DestinationConfig"]["OnFailure"]["Destination"]
+            .as_str()
+            .map(str::to_owned),
+        async_retries: invoke_config["MaximumRetryAttempts"]
+            .as_u64()
+            .map_or(2, |n| n.min(2) as u32),
+        async_max_age: Duration::from_secs(
+            invoke_config["MaximumEventAgeInSeconds"]
+                .as_u64()
+                .unwrap_or(21_600),
+        ),
     })
 }
 
@@ -228,6 +256,9 @@ fn trigger(id: &str, event: &Json) -> Result<Option<Event>, TemplateError> {
             report_failures: properties["FunctionResponseTypes"]
                 .as_array()
                 .is_some_and(|types| types.iter().any(|t| t == "ReportBatchItemFailures")),
+            max_concurrency: properties["ScalingConfig"]["MaximumConcurrency"]
+                .as_u64()
+                .map(|n| n as usize),
         }),
         "Schedule" | "ScheduleV2" => Some(Event::Schedule {
             name: id.to_owned(),

@@ -1,15 +1,51 @@
-//! SQS event sources: polls the queue through moto's real SQS API, invokes the function with
-//! a batch, and deletes only the records not reported in `batchItemFailures`; the others come
-//! back after the visibility timeout until `maxReceiveCount` moves them to the dead-letter queue.
+//! SQS event sources: several pollers per queue receive through moto's real SQS API, invoke
+//! the function with a batch, and delete the records that succeeded by the rules of
+//! `ReportBatchItemFailures`; the others come back after the visibility timeout until
+//! `maxReceiveCount` moves them to the dead-letter queue.
+
+mod batch;
+
+pub use batch::{Settled, settle};
 
 use crate::lambda::Function;
-use aws_sdk_sqs::types::{DeleteMessageBatchRequestEntry, Message, MessageSystemAttributeName};
+use aws_sdk_sqs::types::{
+    DeleteMessageBatchRequestEntry, Message, MessageSystemAttributeName, QueueAttributeName,
+};
 use serde_json::{Map, Value, json};
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-/// One `SQS` event of a function.
+/// Refuses an event source whose queue hides a message for less time than the function may
+/// run, as `CreateEventSourceMapping` does.
+pub async fn check_visibility(
+    sqs: &aws_sdk_sqs::Client,
+    queue_url: &str,
+    function: &Function,
+) -> Result<(), String> {
+    let attributes = sqs
+        .get_queue_attributes()
+        .queue_url(queue_url)
+        .attribute_names(QueueAttributeName::VisibilityTimeout)
+        .send()
+        .await
+        .map_err(|err| shared::http::cause_chain(&err))?;
+    let visibility: u64 = attributes
+        .attributes
+        .and_then(|a| a.get(&QueueAttributeName::VisibilityTimeout).cloned())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    let timeout = function.spec.timeout.as_secs();
+    if visibility < timeout {
+        return Err(format!(
+            "InvalidParameterValueException: Queue visibility timeout: {visibility} seconds is less than Function timeout: {timeout} seconds ({})",
+            function.spec.name
+        ));
+    }
+    Ok(())
+}
+
+/// One `SQS` event of a function; [`Poller::run`] it once per batch allowed in flight.
 pub struct Poller {
     pub function: Arc<Function>,
     pub queue_url: String,
@@ -22,7 +58,7 @@ pub struct Poller {
 
 impl Poller {
     /// Polls until the process ends.
-    pub async fn run(self, sqs: aws_sdk_sqs::Client) {
+    pub async fn run(self: Arc<Self>, sqs: aws_sdk_sqs::Client) {
         loop {
             match self.poll_once(&sqs).await {
                 Ok(_) => {}
@@ -60,13 +96,20 @@ impl Poller {
             return Ok(0);
         }
         let event = json!({"Records": batch.iter().map(|m| self.record(m)).collect::<Vec<_>>()});
+        let ids: HashSet<&str> = batch.iter().filter_map(|m| m.message_id()).collect();
         let failed: HashSet<String> = match self.function.invoke(&event).await {
-            Ok(answer) if self.report_failures => answer["batchItemFailures"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|f| f["itemIdentifier"].as_str().map(str::to_owned))
-                .collect(),
+            Ok(answer) if self.report_failures => match settle(&answer, &ids) {
+                Settled::All => HashSet::new(),
+                Settled::AllBut(failed) => failed,
+                Settled::None => {
+                    eprintln!(
+                        "local: {} answered a batch of {} with invalid batchItemFailures; the whole batch will be retried",
+                        self.function.spec.name,
+                        batch.len()
+                    );
+                    return Ok(batch.len());
+                }
+            },
             Ok(_) => HashSet::new(),
             Err(err) => {
                 eprintln!(

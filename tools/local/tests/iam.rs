@@ -1,0 +1,266 @@
+//! IAM is not enforced locally (moto allows every call), so a function missing a permission
+//! would work here and fail on AWS ("AccessDeniedException ... is not authorized to perform").
+//! This test holds the template to the code instead: it derives the SDK operations each
+//! function's binary can call (its own file, the adapters it names, and the `shared` modules
+//! those name) and requires each one's IAM action in the function's `Policies` — inline
+//! statements or SAM policy templates (AWS SAM Developer Guide, "AWS SAM policy templates";
+//! IAM actions per operation: Service Authorization Reference, "Actions, resources, and
+//! condition keys" for DynamoDB, SQS and CloudWatch Logs). Resources are not compared.
+
+#![allow(clippy::unwrap_used)] // Test helpers may panic on setup failures.
+
+mod common;
+
+use serde_yaml_ng::Value;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// SDK fluent operations (called without arguments) and the IAM actions they need.
+const OPERATIONS: &[(&str, &[&str])] = &[
+    (".get_item()", &["dynamodb:GetItem"]),
+    (".put_item()", &["dynamodb:PutItem"]),
+    (".update_item()", &["dynamodb:UpdateItem"]),
+    (".delete_item()", &["dynamodb:DeleteItem"]),
+    (".query()", &["dynamodb:Query"]),
+    (".scan()", &["dynamodb:Scan"]),
+    (".batch_get_item()", &["dynamodb:BatchGetItem"]),
+    (".batch_write_item()", &["dynamodb:BatchWriteItem"]),
+    (".transact_get_items()", &["dynamodb:GetItem"]),
+    (".describe_table()", &["dynamodb:DescribeTable"]),
+    (".send_message()", &["sqs:SendMessage"]),
+    (".send_message_batch()", &["sqs:SendMessage"]),
+    (".receive_message()", &["sqs:ReceiveMessage"]),
+    (".delete_message()", &["sqs:DeleteMessage"]),
+    (".delete_message_batch()", &["sqs:DeleteMessage"]),
+    (".put_log_events()", &["logs:PutLogEvents"]),
+    (".create_log_stream()", &["logs:CreateLogStream"]),
+    (".describe_log_groups()", &["logs:DescribeLogGroups"]),
+    (".filter_log_events()", &["logs:FilterLogEvents"]),
+    (".start_query()", &["logs:StartQuery"]),
+    (".get_query_results()", &["logs:GetQueryResults"]),
+];
+
+/// The items of a `TransactWriteItems` call: each needs its own action (there is no
+/// `dynamodb:TransactWriteItems` action).
+const TRANSACT_ITEMS: &[(&str, &str)] = &[
+    ("Put::builder()", "dynamodb:PutItem"),
+    ("Update::builder()", "dynamodb:UpdateItem"),
+    ("Delete::builder()", "dynamodb:DeleteItem"),
+    ("ConditionCheck::builder()", "dynamodb:ConditionCheckItem"),
+];
+
+/// The actions of the SAM policy templates the template may use.
+const SAM_TEMPLATES: &[(&str, &[&str])] = &[
+    (
+        "DynamoDBCrudPolicy",
+        &[
+            "dynamodb:GetItem",
+            "dynamodb:DeleteItem",
+            "dynamodb:PutItem",
+            "dynamodb:Scan",
+            "dynamodb:Query",
+            "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem",
+            "dynamodb:BatchGetItem",
+            "dynamodb:DescribeTable",
+            "dynamodb:ConditionCheckItem",
+        ],
+    ),
+    (
+        "DynamoDBReadPolicy",
+        &[
+            "dynamodb:GetItem",
+            "dynamodb:Scan",
+            "dynamodb:Query",
+            "dynamodb:BatchGetItem",
+            "dynamodb:DescribeTable",
+        ],
+    ),
+    (
+        "DynamoDBWritePolicy",
+        &[
+            "dynamodb:PutItem",
+            "dynamodb:UpdateItem",
+            "dynamodb:BatchWriteItem",
+        ],
+    ),
+    (
+        "SQSSendMessagePolicy",
+        &["sqs:SendMessage*", "sqs:ChangeMessageVisibility"],
+    ),
+    (
+        "SQSPollerPolicy",
+        &[
+            "sqs:ChangeMessageVisibility",
+            "sqs:ChangeMessageVisibilityBatch",
+            "sqs:DeleteMessage",
+            "sqs:DeleteMessageBatch",
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage",
+        ],
+    ),
+];
+
+fn strings(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(one) => vec![one.clone()],
+        Value::Sequence(many) => many
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The actions `Policies` allow; an unknown SAM policy template fails the test.
+fn allowed(policies: &Value) -> Vec<String> {
+    let mut actions = Vec::new();
+    for policy in policies.as_sequence().into_iter().flatten() {
+        let Some(policy) = policy.as_mapping() else {
+            continue; // A managed policy by name: not ours to check.
+        };
+        if let Some(statements) = policy.get("Statement") {
+            for statement in statements.as_sequence().into_iter().flatten() {
+                if statement["Effect"].as_str() == Some("Allow") {
+                    actions.extend(strings(&statement["Action"]));
+                }
+            }
+            continue;
+        }
+        for name in policy.keys().filter_map(Value::as_str) {
+            let (_, granted) = SAM_TEMPLATES
+                .iter()
+                .find(|(known, _)| *known == name)
+                .unwrap_or_else(|| panic!("add the SAM policy template {name} to this test"));
+            actions.extend(granted.iter().map(|a| (*a).to_owned()));
+        }
+    }
+    actions
+}
+
+fn grants(allowed: &[String], action: &str) -> bool {
+    allowed
+        .iter()
+        .any(|granted| match granted.strip_suffix('*') {
+            Some(prefix) => action.starts_with(prefix),
+            None => granted == action,
+        })
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+/// The files a binary's calls come from: its own, the adapters it names, the shared modules.
+fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
+    let main = read(&crate_dir.join(format!("src/bin/{binary}.rs")));
+    assert!(!main.is_empty(), "{binary} has src/bin/{binary}.rs");
+    let mut files = vec![main.clone()];
+    for entry in std::fs::read_dir(crate_dir.join("src/adapters"))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let text = read(&entry.path());
+        let named = text.lines().filter_map(|l| {
+            l.trim().strip_prefix("pub struct ").map(|rest| {
+                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        });
+        if named
+            .into_iter()
+            .any(|name| !name.is_empty() && main.contains(&name))
+        {
+            files.push(text);
+        }
+    }
+    let shared_dir = common::workspace().join("shared/src");
+    let modules: BTreeSet<String> = files
+        .iter()
+        .flat_map(|text| {
+            text.split("shared::").skip(1).map(|rest| {
+                rest.split(|c: char| !c.is_alphanumeric() && c != '_')
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        })
+        .collect();
+    for module in modules {
+        files.push(read(&shared_dir.join(format!("{module}.rs"))));
+        for entry in std::fs::read_dir(shared_dir.join(&module))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if entry.file_name() != "tests.rs" {
+                files.push(read(&entry.path()));
+            }
+        }
+    }
+    files
+}
+
+fn needed(files: &[String]) -> BTreeSet<&'static str> {
+    let mut actions = BTreeSet::new();
+    for text in files {
+        for (call, needs) in OPERATIONS {
+            if text.contains(call) {
+                actions.extend(needs.iter().copied());
+            }
+        }
+        if text.contains(".transact_write_items()") {
+            for (builder, action) in TRANSACT_ITEMS {
+                if text.contains(builder) {
+                    actions.insert(*action);
+                }
+            }
+        }
+    }
+    actions
+}
+
+#[test]
+fn every_sdk_call_of_every_function_is_allowed_by_its_policies_in_the_template() {
+    let root = common::workspace();
+    let template: Value =
+        serde_yaml_ng::from_str(&read(&root.join("template.yaml"))).expect("template.yaml");
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for (id, resource) in template["Resources"].as_mapping().unwrap() {
+        if resource["Type"].as_str() != Some("AWS::Serverless::Function") {
+            continue;
+        }
+        let id = id.as_str().unwrap_or_default();
+        let code = resource["Properties"]["CodeUri"].as_str().unwrap();
+        let binary = resource["Metadata"]["BuildProperties"]["Binary"]
+            .as_str()
+            .unwrap();
+        let allowed = allowed(&resource["Properties"]["Policies"]);
+        for action in needed(&sources(&root.join(code), binary)) {
+            if !grants(&allowed, action) {
+                missing.push(format!("{id} ({binary}) calls {action}"));
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "the template's functions are found");
+    assert!(missing.is_empty(), "missing from Policies: {missing:#?}");
+}
+
+#[test]
+fn the_derivation_finds_the_calls_of_a_known_adapter() {
+    let root = common::workspace();
+    let actions = needed(&sources(&root.join("functions/auth"), "auth-api"));
+    for action in [
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:UpdateItem",
+        "dynamodb:DescribeTable",
+    ] {
+        assert!(actions.contains(action), "{action} in {actions:?}");
+    }
+}
