@@ -4,6 +4,7 @@ use crate::domain::Invalid;
 use crate::ports::{ProviderError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
+use shared::idempotency::IdempotencyError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AxessError {
@@ -23,12 +24,26 @@ pub enum AxessError {
         "an earlier attempt of this booking ended without an answer from Axess; it needs reconciliation"
     )]
     OutcomeUnknown,
+    #[error(
+        "the booking stopped before the function's deadline with {issued} of {of} tickets issued; repeat it to resume"
+    )]
+    Incomplete { issued: usize, of: usize },
     #[error("Axess refused the booking; nothing was issued")]
     Refused(#[source] ProviderError),
     #[error(transparent)]
     Provider(#[from] ProviderError),
     #[error("storage failed")]
     Store(#[from] StoreError),
+}
+
+impl From<IdempotencyError> for AxessError {
+    fn from(err: IdempotencyError) -> Self {
+        match err {
+            IdempotencyError::InProgress(_) => Self::InProgress,
+            IdempotencyError::PayloadMismatch(_) => Self::IdReused,
+            other => Self::Store(StoreError(Box::new(other))),
+        }
+    }
 }
 
 fn gateway(status: StatusCode, code: &'static str, err: AxessError) -> ApiError {
@@ -48,6 +63,11 @@ impl From<AxessError> for ApiError {
             AxessError::OutcomeUnknown => {
                 gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown", err)
             }
+            AxessError::Incomplete { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "booking_incomplete",
+                message,
+            ),
             AxessError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
             AxessError::Provider(ProviderError::UnknownCredentials(_)) => {
                 ApiError::bad_request("unknown_credentials", message)

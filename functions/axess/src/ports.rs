@@ -70,21 +70,16 @@ pub trait Axess {
 #[error("the booking store failed")]
 pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
 
-/// Bookings by credentials and external order id; claiming one is atomic.
+/// Bookings by credentials and external order id; who may work on one is decided by its
+/// claim (`shared::idempotency`), not here.
 pub trait BookingStore {
-    /// Stores `booking` if its id is new (`None`), or returns the booking stored before.
-    fn claim(
-        &self,
-        credentials: &CredentialsRef,
-        booking: &StoredBooking,
-    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
     fn save(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Forgets a booking that issued nothing, so that it may be tried again.
-    fn release(
+    /// Forgets a booking that is still issuing and issued nothing, so that it may be tried again.
+    fn forget(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,

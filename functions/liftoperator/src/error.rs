@@ -48,6 +48,7 @@ const PASSED_ON: &[&str] = &[
     "external_order_id_reused",
     "booking_cancelled",
     "booking_in_progress",
+    "booking_incomplete",
 ];
 
 fn passed_on(code: &str, otherwise: &'static str) -> &'static str {

@@ -64,9 +64,12 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
     ]);
     let (settings, config) =
         axess::config::AxessSettings::from_env(&env).expect("axess configuration");
+    let store = axess::adapters::DynamoStore::new(client, table);
+    let claims = store.claims(settings.lease);
     let axess = axess::handler::App::new(
         axess::adapters::AxessClient::new(config).expect("client"),
-        axess::adapters::DynamoStore::new(client, table),
+        store,
+        claims,
         settings,
     );
     (dta, axess)
