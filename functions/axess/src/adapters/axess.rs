@@ -1,5 +1,6 @@
 //! Axess DCI4WTP: a session from `login` kept per credentials for the container's life and
-//! renewed once when Axess reports it expired; tariffs, ticket issue and cancellation.
+//! renewed once when Axess reports it expired; tariffs (not retried: a listing asks for up to
+//! 30 of them), ticket issue and cancellation.
 
 use super::soap::{self, name, number};
 use super::xml::{Element, Node};
@@ -178,7 +179,7 @@ impl Axess for AxessClient {
         day: Day,
     ) -> Result<Tariff, ProviderError> {
         let answer = self
-            .in_session(credentials, "getTariff", Repeat::Idempotent, |session| {
+            .in_session(credentials, "getTariff", Repeat::ByMethod, |session| {
                 vec![
                     Node::Leaf("NSESSIONID", session.id.to_string()),
                     product(key, day),
@@ -257,13 +258,22 @@ impl Axess for AxessClient {
         positive(&answer, "NJOURNALNO").map(|_| ())
     }
 
+    /// Whether Axess answers at all, without logging in: a status check opens no session and
+    /// is not retried.
     async fn check(&self) -> Result<(), String> {
-        let Some(credentials) = self.credentials.keys().min() else {
+        if self.credentials.is_empty() {
             return Err("no Axess credentials are configured".into());
-        };
-        self.login(credentials)
+        }
+        let response = self
+            .outbound
+            .client()
+            .get(&self.url)
+            .send()
             .await
-            .map(|_| ())
-            .map_err(|err| err.to_string())
+            .map_err(|err| shared::http::cause_chain(&err))?;
+        if response.status().is_server_error() {
+            return Err(format!("Axess answered {}", response.status()));
+        }
+        Ok(())
     }
 }
