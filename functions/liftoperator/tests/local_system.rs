@@ -50,9 +50,12 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
         ("DTA_POLL_INTERVAL_MS", "50".into()),
     ]);
     let (config, skidata) = dta::config::DtaConfig::from_env(&env).expect("dta configuration");
+    let store = dta::adapters::DynamoStore::new(client, table);
+    let claims = store.claims(config.lease);
     let dta = dta::handler::App::new(
         dta::adapters::SkidataClient::new(skidata).expect("client"),
-        dta::adapters::DynamoStore::new(client, table),
+        store,
+        claims,
         config,
     );
     let (client, table) = dynamo::table_from_template("AxessTable").await;
