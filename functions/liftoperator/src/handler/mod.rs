@@ -67,12 +67,21 @@ where
         Ok(())
     }
 
+    /// The operator named by the path, active or not, or 404.
+    async fn operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
+        let id = OperatorId::parse(&path_param(request, "id")?)?;
+        self.store
+            .operator(&id)
+            .await?
+            .ok_or(LiftoperatorError::NoOperator)
+    }
+
     /// The active operator named by the path, or 404.
     async fn active_operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
-        let id = OperatorId::parse(&path_param(request, "id")?)?;
-        match self.store.operator(&id).await? {
-            Some(operator) if operator.active => Ok(operator),
-            _ => Err(LiftoperatorError::NoOperator),
+        let operator = self.operator(request).await?;
+        if !operator.active {
+            return Err(LiftoperatorError::NoOperator);
         }
+        Ok(operator)
     }
 }

@@ -66,13 +66,14 @@ pub async fn create<S: OperatorStore + Sync, P: Providers + Sync>(
         .id
         .take()
         .ok_or_else(|| ApiError::bad_request("invalid_input", "id is required"))?;
-    let operator = input.into_operator(id)?;
+    let operator = input.into_operator(id, true)?;
     app.store.create(&operator).await?;
     tracing::info!(event = "liftoperator.created", operator_id = %operator.id, provider = ?operator.provider.kind());
     Ok(json(StatusCode::CREATED, &operator))
 }
 
-/// `PUT /liftoperators/{id}` (admin): replaces the operator's description.
+/// `PUT /liftoperators/{id}` (admin): replaces the operator's description; without `active`
+/// the operator stays as active as it was.
 pub async fn update<S: OperatorStore + Sync, P: Providers + Sync>(
     app: &App<S, P>,
     request: &Request,
@@ -87,7 +88,12 @@ pub async fn update<S: OperatorStore + Sync, P: Providers + Sync>(
         )
         .into());
     }
-    let operator = input.into_operator(id)?;
+    let current = app
+        .store
+        .operator(&id)
+        .await?
+        .ok_or(LiftoperatorError::NoOperator)?;
+    let operator = input.into_operator(id, current.active)?;
     app.store.replace(&operator).await?;
     tracing::info!(event = "liftoperator.updated", operator_id = %operator.id);
     Ok(json(StatusCode::OK, &operator))
