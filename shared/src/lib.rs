@@ -1,9 +1,11 @@
 //! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
-//! errors, token verification, SQS batches, idempotency, outbound HTTP, status checks and
-//! message contracts and the values of the booking contract between the lift-operator facade
-//! and its adapters. A service's own rules stay in its own crate.
+//! errors, token verification, SQS batches, idempotency with leases, outbound HTTP, a small
+//! expiring cache, status checks, message contracts and the values of the booking contract
+//! between the lift-operator facade and its adapters. A service's own rules stay in its own
+//! crate.
 
 pub mod aws;
+pub mod cache;
 pub mod config;
 pub mod correlation;
 pub mod digest;

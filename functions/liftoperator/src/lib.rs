@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | `GET /liftoperators` | anyone | `{operators: [{id, name, region, location: {lat, lng}, provider}]}`, active ones |
 //! | `GET /liftoperators/{id}` | anyone | one active operator; 404 otherwise |
-//! | `GET /liftoperators/{id}/products?date=YYYY-MM-DD` | anyone | `{operator_id, date, products: [{product_id, name, category (adult, child, youth, senior, other), category_name, validity: {from, days}, price: {amount_cents, currency}, provider: {type: dta, product_id, consumer_category_id} or {type: axess, pool_no, ticket_type_no, person_type_no}}]}` |
+//! | `GET /liftoperators/{id}/products?date=YYYY-MM-DD` | anyone | `{operator_id, date, products: [{product_id, name, category (adult, child, youth, senior, other), category_name, validity: {from, days}, price: {amount_cents, currency}, provider: {type: dta, product_id, consumer_category_id} or {type: axess, pool_no, ticket_type_no, person_type_no}}]}`, kept per operator and day for `PRODUCTS_CACHE_TTL_MS` (60 s) |
 //! | `POST /liftoperators` | admin | `{id, name, region, location, provider, active?}` → 201; 409 `operator_exists` |
 //! | `PUT /liftoperators/{id}` | admin | the same without `id` → 200 (without `active` the operator stays as active as it was); 404 if unknown |
 //! | `DELETE /liftoperators/{id}` | admin | deactivates → 200 with the operator |

@@ -5,17 +5,26 @@ mod bookings;
 mod operators;
 
 use crate::config::LiftoperatorConfig;
-use crate::domain::{Operator, OperatorId};
+use crate::domain::{Day, Operator, OperatorId, Product, ProviderLink};
 use crate::error::LiftoperatorError;
 use crate::ports::{OperatorStore, Providers};
+use shared::cache::TtlCache;
 use shared::http::{ApiError, HandlerResult, Request, no_route, path_param, route_key};
 use shared::status;
 use shared::token::Role;
 
-/// The liftoperator function: registry, adapters and configuration, built once in `main`.
+/// The most operator-days of products the cache keeps.
+const CACHED_PRODUCT_LISTS: usize = 512;
+
+/// An operator's products of a day, with the provider link they were fetched for.
+type ProductCache = TtlCache<(OperatorId, Day), (ProviderLink, Vec<Product>)>;
+
+/// The liftoperator function: registry, adapters, the products cache and configuration,
+/// built once in `main`.
 pub struct App<S, P> {
     pub store: S,
     pub providers: P,
+    products: ProductCache,
     pub config: LiftoperatorConfig,
 }
 
@@ -28,6 +37,7 @@ where
         Self {
             store,
             providers,
+            products: TtlCache::new(config.products_ttl, CACHED_PRODUCT_LISTS),
             config,
         }
     }
