@@ -18,8 +18,8 @@ pub enum DtaError {
     IdReused,
     #[error("this booking was cancelled")]
     Cancelled,
-    #[error("this booking is being placed by another request")]
-    InProgress,
+    #[error("the booking's claim: {0}")]
+    Claim(#[from] IdempotencyError),
     #[error("the booking's claim is settled but the booking is not stored")]
     ClaimWithoutBooking,
     #[error("SkiData refused order {0}")]
@@ -32,16 +32,6 @@ pub enum DtaError {
     Provider(#[from] ProviderError),
     #[error("storage failed")]
     Store(#[from] StoreError),
-}
-
-impl From<IdempotencyError> for DtaError {
-    fn from(err: IdempotencyError) -> Self {
-        match err {
-            IdempotencyError::InProgress(_) => Self::InProgress,
-            IdempotencyError::PayloadMismatch(_) => Self::IdReused,
-            other => Self::Store(StoreError(Box::new(other))),
-        }
-    }
 }
 
 fn gateway(status: StatusCode, code: &'static str, err: DtaError) -> ApiError {
@@ -57,7 +47,14 @@ impl From<DtaError> for ApiError {
             DtaError::NotFound => ApiError::not_found(message),
             DtaError::IdReused => ApiError::conflict("external_order_id_reused", message),
             DtaError::Cancelled => ApiError::conflict("booking_cancelled", message),
-            DtaError::InProgress => ApiError::conflict("booking_in_progress", message),
+            DtaError::Claim(IdempotencyError::InProgress(_)) => ApiError::conflict(
+                "booking_in_progress",
+                "this booking is being placed by another request",
+            ),
+            DtaError::Claim(IdempotencyError::PayloadMismatch(_)) => {
+                ApiError::conflict("external_order_id_reused", DtaError::IdReused.to_string())
+            }
+            DtaError::Claim(source) => ApiError::internal(source),
             DtaError::ClaimWithoutBooking => ApiError::internal(err),
             DtaError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
             DtaError::Pending(_) => gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending", err),

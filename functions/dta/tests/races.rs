@@ -10,6 +10,16 @@ use wiremock::{Mock, ResponseTemplate};
 
 const ORDER: &str = "ord-2026-000123";
 
+/// SkiData answers `verb at` with `answer`, as often as asked.
+async fn skidata(dta: &Dta, verb: &str, at: &str, answer: ResponseTemplate) {
+    let stub = Mock::given(method(verb)).and(path(at));
+    stub.respond_with(answer).mount(&dta.skidata).await;
+}
+
+fn json(status: u16, body: serde_json::Value) -> ResponseTemplate {
+    ResponseTemplate::new(status).set_body_json(body)
+}
+
 async fn slow_dta() -> Dta {
     Dta::start_with(&[
         ("SKIDATA_TIMEOUT_MS", "3000"),
@@ -21,20 +31,16 @@ async fn slow_dta() -> Dta {
 #[tokio::test]
 async fn two_concurrent_bookings_of_one_external_order_id_with_other_items_have_one_outcome() {
     let dta = slow_dta().await;
-    Mock::given(method("POST"))
-        .and(path("/orders"))
-        .respond_with(
-            ResponseTemplate::new(202)
-                .set_body_json(accepted("o-10"))
-                .set_delay(Duration::from_millis(500)),
-        )
-        .mount(&dta.skidata)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/orders/o-10"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(order("o-10", "BOOKED")))
-        .mount(&dta.skidata)
-        .await;
+    let slowly = Duration::from_millis(500);
+    let placed = json(202, accepted("o-10")).set_delay(slowly);
+    skidata(&dta, "POST", "/orders", placed).await;
+    skidata(
+        &dta,
+        "GET",
+        "/orders/o-10",
+        json(200, order("o-10", "BOOKED")),
+    )
+    .await;
     let adult = booking(ORDER);
     let mut child = booking(ORDER);
     child["items"][0]["consumer_category_id"] = "CHILD".into();
@@ -58,25 +64,12 @@ async fn two_concurrent_bookings_of_one_external_order_id_with_other_items_have_
 #[tokio::test]
 async fn a_cancel_during_a_booking_is_not_overwritten_by_its_stale_outcome() {
     let dta = slow_dta().await;
-    Mock::given(method("POST"))
-        .and(path("/orders"))
-        .respond_with(ResponseTemplate::new(202).set_body_json(accepted("o-11")))
-        .mount(&dta.skidata)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/orders/o-11"))
-        .respond_with(
-            ResponseTemplate::new(200)
-                .set_body_json(order("o-11", "BOOKED"))
-                .set_delay(Duration::from_millis(800)),
-        )
-        .mount(&dta.skidata)
-        .await;
-    Mock::given(method("DELETE"))
-        .and(path("/orders/o-11"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(order("o-11", "CANCELED")))
-        .mount(&dta.skidata)
-        .await;
+    let slowly = Duration::from_millis(800);
+    let booked_late = json(200, order("o-11", "BOOKED")).set_delay(slowly);
+    skidata(&dta, "POST", "/orders", json(202, accepted("o-11"))).await;
+    skidata(&dta, "GET", "/orders/o-11", booked_late).await;
+    let cancelled = json(200, order("o-11", "CANCELED"));
+    skidata(&dta, "DELETE", "/orders/o-11", cancelled).await;
     let (booked, cancelled) = tokio::join!(dta.call("book", Some(booking(ORDER))), async {
         dta.until_requested("GET", "/orders/o-11", 1).await;
         dta.call("cancel-booking", None).await

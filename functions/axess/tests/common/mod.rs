@@ -65,9 +65,11 @@ impl AxessFn {
             ("AXESS_CREDENTIALS".to_owned(), credentials.to_string()),
             ("AXESS_TIMEOUT_MS".to_owned(), "300".to_owned()),
         ]);
-        for (name, value) in settings {
-            values.insert((*name).to_owned(), (*value).to_owned());
-        }
+        values.extend(
+            settings
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
         let (settings, mut config) =
             AxessSettings::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
                 .expect("valid configuration");

@@ -30,7 +30,7 @@ impl Dta {
         let skidata = MockServer::start().await;
         let credentials = json!({"demo-dta": {"username": USERNAME, "password": PASSWORD, "contractor_id": CONTRACTOR}});
         let uri = skidata.uri();
-        Self::against(skidata, &uri, credentials).await
+        Self::against(skidata, &uri, credentials, &[]).await
     }
 
     /// A dta function whose configuration also holds `settings` (name, value).
@@ -38,15 +38,12 @@ impl Dta {
         let skidata = MockServer::start().await;
         let credentials = json!({"demo-dta": {"username": USERNAME, "password": PASSWORD, "contractor_id": CONTRACTOR}});
         let uri = skidata.uri();
-        Self::configured(skidata, &uri, credentials, settings).await
+        Self::against(skidata, &uri, credentials, settings).await
     }
 
-    /// A dta function talking to SkiData at `base_url` (the stub stays unused otherwise).
-    pub async fn against(skidata: MockServer, base_url: &str, credentials: Value) -> Self {
-        Self::configured(skidata, base_url, credentials, &[]).await
-    }
-
-    async fn configured(
+    /// A dta function talking to SkiData at `base_url` (the stub stays unused otherwise), its
+    /// configuration also holding `settings`.
+    pub async fn against(
         skidata: MockServer,
         base_url: &str,
         credentials: Value,
@@ -66,9 +63,11 @@ impl Dta {
             ("DTA_BOOKING_DEADLINE_MS".to_owned(), "400".to_owned()),
             ("DTA_POLL_INTERVAL_MS".to_owned(), "20".to_owned()),
         ]);
-        for (name, value) in settings {
-            values.insert((*name).to_owned(), (*value).to_owned());
-        }
+        values.extend(
+            settings
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
         let (config, mut skidata_config) =
             DtaConfig::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
                 .expect("valid configuration");
