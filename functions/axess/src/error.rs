@@ -5,6 +5,7 @@ use crate::ports::{ProviderError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
 use shared::idempotency::IdempotencyError;
+use shared::provider::{self, gateway};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AxessError {
@@ -30,7 +31,7 @@ pub enum AxessError {
     Incomplete { issued: usize, of: usize },
     #[error("Axess refused the booking; nothing was issued")]
     Refused(#[source] ProviderError),
-    #[error(transparent)]
+    #[error("Axess {0}")]
     Provider(#[from] ProviderError),
     #[error("storage failed")]
     Store(#[from] StoreError),
@@ -44,10 +45,6 @@ impl From<IdempotencyError> for AxessError {
             other => Self::Store(StoreError(Box::new(other))),
         }
     }
-}
-
-fn gateway(status: StatusCode, code: &'static str, err: AxessError) -> ApiError {
-    ApiError::new(status, code, err.to_string()).with_cause(err)
 }
 
 impl From<AxessError> for ApiError {
@@ -69,27 +66,7 @@ impl From<AxessError> for ApiError {
                 message,
             ),
             AxessError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
-            AxessError::Provider(ProviderError::UnknownCredentials(_)) => {
-                ApiError::bad_request("unknown_credentials", message)
-            }
-            AxessError::Provider(ref provider) => {
-                let (status, code) = match provider {
-                    ProviderError::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
-                    ProviderError::Unreachable(_) => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable")
-                    }
-                    ProviderError::Status { status: 503, .. } => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable")
-                    }
-                    ProviderError::Malformed(_) => {
-                        (StatusCode::BAD_GATEWAY, "provider_malformed_answer")
-                    }
-                    ProviderError::Fault { .. } => (StatusCode::BAD_GATEWAY, "provider_fault"),
-                    ProviderError::Refused { .. } => (StatusCode::BAD_GATEWAY, "provider_refused"),
-                    _ => (StatusCode::BAD_GATEWAY, "provider_error"),
-                };
-                gateway(status, code, err)
-            }
+            AxessError::Provider(ref provider) => provider::answer(provider.failure(), err),
             AxessError::Store(source) => ApiError::internal(source),
         }
     }

@@ -5,6 +5,7 @@ use crate::ports::{ProviderError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
 use shared::idempotency::IdempotencyError;
+use shared::provider::{self, gateway};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DtaError {
@@ -28,14 +29,10 @@ pub enum DtaError {
         "SkiData has not finished order {0} in time; repeat the booking with the same external order id, or read it later"
     )]
     Pending(String),
-    #[error(transparent)]
+    #[error("SkiData {0}")]
     Provider(#[from] ProviderError),
     #[error("storage failed")]
     Store(#[from] StoreError),
-}
-
-fn gateway(status: StatusCode, code: &'static str, err: DtaError) -> ApiError {
-    ApiError::new(status, code, err.to_string()).with_cause(err)
 }
 
 impl From<DtaError> for ApiError {
@@ -58,26 +55,7 @@ impl From<DtaError> for ApiError {
             DtaError::ClaimWithoutBooking => ApiError::internal(err),
             DtaError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
             DtaError::Pending(_) => gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending", err),
-            DtaError::Provider(ProviderError::UnknownCredentials(_)) => {
-                ApiError::bad_request("unknown_credentials", message)
-            }
-            DtaError::Provider(ref provider) => {
-                let (status, code) = match provider {
-                    ProviderError::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
-                    ProviderError::Unreachable(_) => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable")
-                    }
-                    ProviderError::Status { status: 503, .. } => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable")
-                    }
-                    ProviderError::Malformed(_) => {
-                        (StatusCode::BAD_GATEWAY, "provider_malformed_answer")
-                    }
-                    ProviderError::Refused { .. } => (StatusCode::BAD_GATEWAY, "provider_refused"),
-                    _ => (StatusCode::BAD_GATEWAY, "provider_error"),
-                };
-                gateway(status, code, err)
-            }
+            DtaError::Provider(ref provider) => provider::answer(provider.failure(), err),
             DtaError::Store(source) => ApiError::internal(source),
         }
     }

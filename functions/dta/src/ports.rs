@@ -5,24 +5,7 @@ use crate::domain::{
 };
 use std::future::Future;
 
-/// Why SkiData gave no usable answer.
-#[derive(Debug, thiserror::Error)]
-pub enum ProviderError {
-    #[error("no SkiData credentials are configured under {0:?}")]
-    UnknownCredentials(String),
-    #[error("SkiData did not answer in time")]
-    Timeout,
-    #[error("SkiData could not be reached: {0}")]
-    Unreachable(String),
-    #[error("SkiData answered {status}: {detail}")]
-    Status { status: u16, detail: String },
-    #[error("SkiData's answer is malformed: {0}")]
-    Malformed(String),
-    #[error("SkiData refused the request: {code}: {message}")]
-    Refused { code: String, message: String },
-    #[error("SkiData knows no such order")]
-    NotFound,
-}
+pub use shared::provider::ProviderError;
 
 /// An order SkiData accepted and works on.
 #[derive(Debug, Clone, PartialEq, Eq)]

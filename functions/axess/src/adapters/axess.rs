@@ -15,7 +15,7 @@ use std::fmt;
 use tokio::sync::Mutex;
 
 /// The `NERRORNO` with which Axess says the session expired or is unknown.
-pub const SESSION_EXPIRED: i64 = 102;
+pub const SESSION_EXPIRED: &str = "102";
 
 /// One set of Axess credentials.
 #[derive(Clone, Deserialize)]
@@ -140,10 +140,7 @@ impl AxessClient {
     ) -> Result<Element, ProviderError> {
         let session = self.session(credentials.as_str()).await?;
         match self.call(operation, &body(session), repeat).await {
-            Err(ProviderError::Refused {
-                number: SESSION_EXPIRED,
-                ..
-            }) => {
+            Err(ProviderError::Refused { code, .. }) if code == SESSION_EXPIRED => {
                 {
                     let mut sessions = self.sessions.lock().await;
                     if sessions
@@ -264,16 +261,12 @@ impl Axess for AxessClient {
         if self.credentials.is_empty() {
             return Err("no Axess credentials are configured".into());
         }
-        let response = self
-            .outbound
-            .client()
-            .get(&self.url)
-            .send()
-            .await
-            .map_err(|err| shared::http::cause_chain(&err))?;
-        if response.status().is_server_error() {
-            return Err(format!("Axess answered {}", response.status()));
+        match self.outbound.client().get(&self.url).send().await {
+            Ok(answer) if answer.status().is_server_error() => {
+                Err(format!("Axess answered {}", answer.status()))
+            }
+            Ok(_) => Ok(()),
+            Err(err) => Err(shared::http::cause_chain(&err)),
         }
-        Ok(())
     }
 }

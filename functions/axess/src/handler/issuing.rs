@@ -7,7 +7,7 @@
 use super::App;
 use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId, IssuedTicket, StoredBooking};
 use crate::error::AxessError;
-use crate::ports::{Axess, BookingStore, ProviderError, StoreError};
+use crate::ports::{Axess, BookingStore, ProviderError, StoreError, nothing_done};
 use http::StatusCode;
 use shared::http::{Body, Response, cause_chain, json};
 use shared::idempotency::Lease;
@@ -156,7 +156,7 @@ where
     /// Ends a booking whose issue failed: undone and freed when Axess certainly did nothing,
     /// `unknown` otherwise.
     async fn abandon(&self, mut stored: StoredBooking, err: ProviderError) -> AxessError {
-        if !err.nothing_done() {
+        if !nothing_done(&err) {
             let why = err.to_string();
             return self.unknown(stored, &why, AxessError::Provider(err)).await;
         }
