@@ -14,7 +14,7 @@
 //! | `POST /liftoperators/{id}/bookings` | service | `{external_order_id, items: [{product_id, date, keycard: {chip_id, serial_number, luhn_number}}]}` → 201 booked now, 200 booked before (same external order id: one booking); 400 `unknown_product` |
 //! | `GET /liftoperators/{id}/bookings/{externalOrderId}` | service | the booking, also of a deactivated operator |
 //! | `DELETE /liftoperators/{id}/bookings/{externalOrderId}` | service | cancels it, also of a deactivated operator |
-//! | `GET /liftoperators/status` | anyone | the table and the two adapters |
+//! | `GET /liftoperator/status` | anyone | the table and the two adapters (`GET /<service>/status`, like every service's; an operator id `status` is refused) |
 //!
 //! `provider` is `{type: "dta", credentials}` or `{type: "axess", credentials, pool_no,
 //! ticket_types: [n], person_types: [{person_type_no, category}]}`; `credentials` names a set

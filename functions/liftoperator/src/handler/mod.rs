@@ -58,7 +58,7 @@ where
             "DELETE /liftoperators/{id}/bookings/{externalOrderId}" => {
                 bookings::cancel(self, &request).await
             }
-            "GET /liftoperators/status" => {
+            "GET /liftoperator/status" => {
                 let checks = vec![
                     status::check("table", self.store.check()),
                     status::check("dta", self.providers.check_dta()),
