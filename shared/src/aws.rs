@@ -15,3 +15,19 @@ pub async fn load() -> SdkConfig {
 pub fn dynamodb(config: &SdkConfig) -> aws_sdk_dynamodb::Client {
     aws_sdk_dynamodb::Client::new(config)
 }
+
+/// The outcome of a conditional DynamoDB write: `Ok(false)` when its condition did not hold,
+/// the error when the call failed otherwise.
+pub fn condition_held<T, E, R>(
+    result: Result<T, aws_sdk_dynamodb::error::SdkError<E, R>>,
+) -> Result<bool, aws_sdk_dynamodb::error::SdkError<E, R>>
+where
+    E: aws_sdk_dynamodb::error::ProvideErrorMetadata,
+{
+    use aws_sdk_dynamodb::error::ProvideErrorMetadata;
+    match result {
+        Ok(_) => Ok(true),
+        Err(err) if err.code() == Some("ConditionalCheckFailedException") => Ok(false),
+        Err(err) => Err(err),
+    }
+}

@@ -1,9 +1,12 @@
 //! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
-//! errors, token verification, SQS batches, idempotency, outbound HTTP, status checks and
-//! message contracts and the values of the booking contract between the lift-operator facade
-//! and its adapters. A service's own rules stay in its own crate.
+//! errors, token verification, SQS batches, idempotency with leases, outbound HTTP and the one
+//! mapping of a provider's failure to HTTP, a small
+//! expiring cache, status checks, message contracts and the values of the booking contract
+//! between the lift-operator facade and its adapters. A service's own rules stay in its own
+//! crate.
 
 pub mod aws;
+pub mod cache;
 pub mod config;
 pub mod correlation;
 pub mod digest;
@@ -11,6 +14,7 @@ pub mod http;
 pub mod idempotency;
 pub mod messages;
 pub mod outbound;
+pub mod provider;
 pub mod service_token;
 pub mod sqs;
 pub mod status;

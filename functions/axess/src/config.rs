@@ -11,6 +11,12 @@ use std::time::Duration;
 pub struct AxessSettings {
     pub table: String,
     pub verifier: TokenVerifier,
+    /// How long a booking's claim holds before another delivery may take it over; longer than
+    /// the function's timeout, so an owner whose lease ran out is dead.
+    pub lease: Duration,
+    /// The time an issue needs (the call and the saves around it): a booking stops, resumable,
+    /// before the invocation's deadline comes closer than this.
+    pub issue_reserve: Duration,
 }
 
 /// Configuration that cannot be used; names the variable.
@@ -48,6 +54,8 @@ impl AxessSettings {
         let settings = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "axess")?,
+            lease: Duration::from_millis(env.parse_or("AXESS_LEASE_MS", 30_000)?),
+            issue_reserve: Duration::from_millis(env.parse_or("AXESS_ISSUE_RESERVE_MS", 4_000)?),
         };
         Ok((settings, axess))
     }

@@ -4,6 +4,8 @@ use crate::domain::Invalid;
 use crate::ports::{ProviderError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
+use shared::idempotency::IdempotencyError;
+use shared::provider::{self, gateway};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AxessError {
@@ -23,16 +25,26 @@ pub enum AxessError {
         "an earlier attempt of this booking ended without an answer from Axess; it needs reconciliation"
     )]
     OutcomeUnknown,
+    #[error(
+        "the booking stopped before the function's deadline with {issued} of {of} tickets issued; repeat it to resume"
+    )]
+    Incomplete { issued: usize, of: usize },
     #[error("Axess refused the booking; nothing was issued")]
     Refused(#[source] ProviderError),
-    #[error(transparent)]
+    #[error("Axess {0}")]
     Provider(#[from] ProviderError),
     #[error("storage failed")]
     Store(#[from] StoreError),
 }
 
-fn gateway(status: StatusCode, code: &'static str, err: AxessError) -> ApiError {
-    ApiError::new(status, code, err.to_string()).with_cause(err)
+impl From<IdempotencyError> for AxessError {
+    fn from(err: IdempotencyError) -> Self {
+        match err {
+            IdempotencyError::InProgress(_) => Self::InProgress,
+            IdempotencyError::PayloadMismatch(_) => Self::IdReused,
+            other => Self::Store(StoreError(Box::new(other))),
+        }
+    }
 }
 
 impl From<AxessError> for ApiError {
@@ -48,28 +60,13 @@ impl From<AxessError> for ApiError {
             AxessError::OutcomeUnknown => {
                 gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown", err)
             }
+            AxessError::Incomplete { .. } => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "booking_incomplete",
+                message,
+            ),
             AxessError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
-            AxessError::Provider(ProviderError::UnknownCredentials(_)) => {
-                ApiError::bad_request("unknown_credentials", message)
-            }
-            AxessError::Provider(ref provider) => {
-                let (status, code) = match provider {
-                    ProviderError::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
-                    ProviderError::Unreachable(_) => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable")
-                    }
-                    ProviderError::Status { status: 503, .. } => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable")
-                    }
-                    ProviderError::Malformed(_) => {
-                        (StatusCode::BAD_GATEWAY, "provider_malformed_answer")
-                    }
-                    ProviderError::Fault { .. } => (StatusCode::BAD_GATEWAY, "provider_fault"),
-                    ProviderError::Refused { .. } => (StatusCode::BAD_GATEWAY, "provider_refused"),
-                    _ => (StatusCode::BAD_GATEWAY, "provider_error"),
-                };
-                gateway(status, code, err)
-            }
+            AxessError::Provider(ref provider) => provider::answer(provider.failure(), err),
             AxessError::Store(source) => ApiError::internal(source),
         }
     }

@@ -6,38 +6,17 @@ use crate::domain::{
 };
 use std::future::Future;
 
-/// Why Axess gave no usable answer.
-#[derive(Debug, thiserror::Error)]
-pub enum ProviderError {
-    #[error("no Axess credentials are configured under {0:?}")]
-    UnknownCredentials(String),
-    #[error("Axess did not answer in time")]
-    Timeout,
-    #[error("Axess could not be reached: {0}")]
-    Unreachable(String),
-    #[error("the exchange with Axess broke off: {0}")]
-    Transport(String),
-    #[error("Axess answered {status}: {detail}")]
-    Status { status: u16, detail: String },
-    #[error("Axess's answer is malformed: {0}")]
-    Malformed(String),
-    #[error("Axess answered with a SOAP Fault: {code}: {message}")]
-    Fault { code: String, message: String },
-    #[error("Axess refused with error {number}: {message}")]
-    Refused { number: i64, message: String },
-}
+pub use shared::provider::ProviderError;
 
-impl ProviderError {
-    /// Whether Axess certainly did nothing: it said so, or the request never left.
-    pub fn nothing_done(&self) -> bool {
-        matches!(
-            self,
-            Self::UnknownCredentials(_)
-                | Self::Unreachable(_)
-                | Self::Fault { .. }
-                | Self::Refused { .. }
-        )
-    }
+/// Whether Axess certainly did nothing after `err`: it said so, or the request never left.
+pub fn nothing_done(err: &ProviderError) -> bool {
+    matches!(
+        err,
+        ProviderError::UnknownCredentials(_)
+            | ProviderError::Unreachable(_)
+            | ProviderError::Fault { .. }
+            | ProviderError::Refused { .. }
+    )
 }
 
 /// The Axess DCI4WTP API, with the session handled inside.
@@ -70,21 +49,16 @@ pub trait Axess {
 #[error("the booking store failed")]
 pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
 
-/// Bookings by credentials and external order id; claiming one is atomic.
+/// Bookings by credentials and external order id; who may work on one is decided by its
+/// claim (`shared::idempotency`), not here.
 pub trait BookingStore {
-    /// Stores `booking` if its id is new (`None`), or returns the booking stored before.
-    fn claim(
-        &self,
-        credentials: &CredentialsRef,
-        booking: &StoredBooking,
-    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
     fn save(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Forgets a booking that issued nothing, so that it may be tried again.
-    fn release(
+    /// Forgets a booking that is still issuing and issued nothing, so that it may be tried again.
+    fn forget(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,

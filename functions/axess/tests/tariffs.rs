@@ -132,7 +132,7 @@ async fn a_refused_login_is_a_502_and_no_session_is_kept() {
 }
 
 #[tokio::test]
-async fn an_unavailable_axess_is_a_503_after_the_retries() {
+async fn an_unavailable_axess_is_a_503_and_a_tariff_is_not_asked_for_again() {
     let axess = AxessFn::start().await;
     axess.logs_in(5).await;
     operation("getTariff")
@@ -142,7 +142,7 @@ async fn an_unavailable_axess_is_a_503_after_the_retries() {
     let answer = axess.call("products", None).await;
     assert_eq!(answer.status, 503);
     assert_eq!(answer.body["error"]["code"], "provider_unavailable");
-    assert_eq!(axess.calls_of("getTariff").await.len(), 3);
+    assert_eq!(axess.calls_of("getTariff").await.len(), 1);
 }
 
 #[tokio::test]
@@ -205,10 +205,25 @@ async fn only_service_tokens_may_call_the_adapter() {
 }
 
 #[tokio::test]
-async fn the_status_logs_in_to_check_axess() {
+async fn the_status_checks_that_axess_answers_without_opening_a_session() {
     let axess = AxessFn::start().await;
     axess.logs_in(5).await;
+    for _ in 0..3 {
+        let answer = axess.call("status", None).await;
+        assert_eq!(answer.status, 200, "{}", answer.body);
+        assert_eq!(answer.body["checks"]["axess"]["ok"], true);
+    }
+    assert!(axess.calls_of("login").await.is_empty());
+}
+
+#[tokio::test]
+async fn the_status_reports_an_axess_that_fails() {
+    let axess = AxessFn::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .respond_with(wiremock::ResponseTemplate::new(500))
+        .mount(&axess.axess)
+        .await;
     let answer = axess.call("status", None).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
-    assert_eq!(answer.body["checks"]["axess"]["ok"], true);
+    assert_eq!(answer.status, 503, "{}", answer.body);
+    assert_eq!(answer.body["checks"]["axess"]["ok"], false);
 }

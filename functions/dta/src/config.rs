@@ -15,6 +15,9 @@ pub struct DtaConfig {
     pub booking_deadline: Duration,
     /// The pause between two looks at a pending order.
     pub poll_interval: Duration,
+    /// How long a claim on a new booking holds before another delivery may take it over;
+    /// longer than the function's timeout.
+    pub lease: Duration,
 }
 
 /// Configuration that cannot be used; names the variable.
@@ -60,6 +63,7 @@ impl DtaConfig {
             verifier: TokenVerifier::from_env(env, "dta")?,
             booking_deadline: millis(env, "DTA_BOOKING_DEADLINE_MS", 6_000)?,
             poll_interval: millis(env, "DTA_POLL_INTERVAL_MS", 500)?,
+            lease: millis(env, "DTA_LEASE_MS", 30_000)?,
         };
         Ok((config, skidata))
     }

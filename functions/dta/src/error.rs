@@ -4,6 +4,8 @@ use crate::domain::Invalid;
 use crate::ports::{ProviderError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
+use shared::idempotency::IdempotencyError;
+use shared::provider::{self, gateway};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DtaError {
@@ -17,20 +19,20 @@ pub enum DtaError {
     IdReused,
     #[error("this booking was cancelled")]
     Cancelled,
+    #[error("the booking's claim: {0}")]
+    Claim(#[from] IdempotencyError),
+    #[error("the booking's claim is settled but the booking is not stored")]
+    ClaimWithoutBooking,
     #[error("SkiData refused order {0}")]
     Refused(String),
     #[error(
         "SkiData has not finished order {0} in time; repeat the booking with the same external order id, or read it later"
     )]
     Pending(String),
-    #[error(transparent)]
+    #[error("SkiData {0}")]
     Provider(#[from] ProviderError),
     #[error("storage failed")]
     Store(#[from] StoreError),
-}
-
-fn gateway(status: StatusCode, code: &'static str, err: DtaError) -> ApiError {
-    ApiError::new(status, code, err.to_string()).with_cause(err)
 }
 
 impl From<DtaError> for ApiError {
@@ -42,28 +44,18 @@ impl From<DtaError> for ApiError {
             DtaError::NotFound => ApiError::not_found(message),
             DtaError::IdReused => ApiError::conflict("external_order_id_reused", message),
             DtaError::Cancelled => ApiError::conflict("booking_cancelled", message),
+            DtaError::Claim(IdempotencyError::InProgress(_)) => ApiError::conflict(
+                "booking_in_progress",
+                "this booking is being placed by another request",
+            ),
+            DtaError::Claim(IdempotencyError::PayloadMismatch(_)) => {
+                ApiError::conflict("external_order_id_reused", DtaError::IdReused.to_string())
+            }
+            DtaError::Claim(source) => ApiError::internal(source),
+            DtaError::ClaimWithoutBooking => ApiError::internal(err),
             DtaError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
             DtaError::Pending(_) => gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending", err),
-            DtaError::Provider(ProviderError::UnknownCredentials(_)) => {
-                ApiError::bad_request("unknown_credentials", message)
-            }
-            DtaError::Provider(ref provider) => {
-                let (status, code) = match provider {
-                    ProviderError::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
-                    ProviderError::Unreachable(_) => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable")
-                    }
-                    ProviderError::Status { status: 503, .. } => {
-                        (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable")
-                    }
-                    ProviderError::Malformed(_) => {
-                        (StatusCode::BAD_GATEWAY, "provider_malformed_answer")
-                    }
-                    ProviderError::Refused { .. } => (StatusCode::BAD_GATEWAY, "provider_refused"),
-                    _ => (StatusCode::BAD_GATEWAY, "provider_error"),
-                };
-                gateway(status, code, err)
-            }
+            DtaError::Provider(ref provider) => provider::answer(provider.failure(), err),
             DtaError::Store(source) => ApiError::internal(source),
         }
     }

@@ -4,7 +4,7 @@
 //! | route | what |
 //! |---|---|
 //! | `GET /dta/products?credentials=REF&date=YYYY-MM-DD` | `{date, products: [{product_id, consumer_category_id, name, category, category_name, validity_days, price: {amount_cents, currency}}]}` |
-//! | `POST /dta/bookings` | `{credentials, external_order_id, items: [{product_id, consumer_category_id, valid_from, keycard: {chip_id, serial_number, luhn_number}}]}` → 201 booking once SkiData reports it BOOKED; 200 when it was booked before; 409 when the id was used for other items; 502 `booking_refused`; 504 `booking_pending` when SkiData has not finished in time (repeat it with the same id) |
+//! | `POST /dta/bookings` | `{credentials, external_order_id, items: [{product_id, consumer_category_id, valid_from, keycard: {chip_id, serial_number, luhn_number}}]}` → 201 booking once SkiData reports it BOOKED; 200 when it was booked before; 409 `external_order_id_reused` when the id was used for other items, `booking_in_progress` while another request places it, `booking_cancelled`; 502 `booking_refused`; 504 `booking_pending` when SkiData has not finished in time (repeat it with the same id) |
 //! | `GET /dta/bookings/{externalOrderId}?credentials=REF` | the booking, its status refreshed from SkiData while pending; 404 if unknown |
 //! | `DELETE /dta/bookings/{externalOrderId}?credentials=REF` | cancels it at SkiData; the cancelled booking; repeating it changes nothing |
 //! | `GET /dta/status` | the table and SkiData |

@@ -5,24 +5,7 @@ use crate::domain::{
 };
 use std::future::Future;
 
-/// Why SkiData gave no usable answer.
-#[derive(Debug, thiserror::Error)]
-pub enum ProviderError {
-    #[error("no SkiData credentials are configured under {0:?}")]
-    UnknownCredentials(String),
-    #[error("SkiData did not answer in time")]
-    Timeout,
-    #[error("SkiData could not be reached: {0}")]
-    Unreachable(String),
-    #[error("SkiData answered {status}: {detail}")]
-    Status { status: u16, detail: String },
-    #[error("SkiData's answer is malformed: {0}")]
-    Malformed(String),
-    #[error("SkiData refused the request: {code}: {message}")]
-    Refused { code: String, message: String },
-    #[error("SkiData knows no such order")]
-    NotFound,
-}
+pub use shared::provider::ProviderError;
 
 /// An order SkiData accepted and works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,13 +60,28 @@ pub struct StoredBooking {
     pub fingerprint: String,
 }
 
-/// Bookings by credentials and external order id, so they can be read and cancelled.
+/// Bookings by credentials and external order id, so they can be read and cancelled. Who
+/// places a new booking is decided by its claim (`shared::idempotency`); writes of SkiData's
+/// outcome are guarded by the stored status, so a cancel is never overwritten.
 pub trait BookingStore {
     fn booking(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
     ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
+    /// Stores a new booking, or returns the one stored before under its id.
+    fn create(
+        &self,
+        credentials: &CredentialsRef,
+        booking: &StoredBooking,
+    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
+    /// Stores the outcome of a booking that is still pending; `false` if it is not any more.
+    fn settle(
+        &self,
+        credentials: &CredentialsRef,
+        booking: &StoredBooking,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Stores a booking whatever it was before (a cancel's outcome).
     fn save(
         &self,
         credentials: &CredentialsRef,

@@ -20,7 +20,13 @@ async fn sandbox_url() -> String {
 #[tokio::test]
 async fn the_sandbox_sells_and_books_what_the_adapter_asks_for() {
     let credentials = json!({"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}});
-    let dta = Dta::against(MockServer::start().await, &sandbox_url().await, credentials).await;
+    let dta = Dta::against(
+        MockServer::start().await,
+        &sandbox_url().await,
+        credentials,
+        &[],
+    )
+    .await;
     let products = dta.call("products", None).await;
     assert_eq!(products.status, 200, "{}", products.body);
     assert_eq!(products.body["products"].as_array().unwrap().len(), 6);

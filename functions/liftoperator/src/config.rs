@@ -10,6 +10,9 @@ use std::time::Duration;
 pub struct LiftoperatorConfig {
     pub table: String,
     pub verifier: TokenVerifier,
+    /// How long an operator's products of a day are answered from the container's cache
+    /// (`PRODUCTS_CACHE_TTL_MS`, 60 s; 0 turns the cache off).
+    pub products_ttl: Duration,
 }
 
 /// Configuration that cannot be used; names the variable.
@@ -42,6 +45,7 @@ impl LiftoperatorConfig {
         let config = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "liftoperator")?,
+            products_ttl: Duration::from_millis(env.parse_or("PRODUCTS_CACHE_TTL_MS", 60_000)?),
         };
         Ok((config, adapters))
     }

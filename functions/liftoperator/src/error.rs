@@ -4,6 +4,7 @@ use crate::domain::Invalid;
 use crate::ports::{AdapterError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
+use std::borrow::Cow;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LiftoperatorError {
@@ -33,29 +34,18 @@ impl From<StoreError> for LiftoperatorError {
     }
 }
 
-/// The adapters' codes this facade passes on as they are.
-const PASSED_ON: &[&str] = &[
-    "provider_timeout",
-    "provider_unreachable",
-    "provider_unavailable",
-    "provider_error",
-    "provider_fault",
-    "provider_refused",
-    "provider_malformed_answer",
-    "booking_refused",
-    "booking_pending",
-    "booking_outcome_unknown",
-    "external_order_id_reused",
-    "booking_cancelled",
-    "booking_in_progress",
-];
-
-fn passed_on(code: &str, otherwise: &'static str) -> &'static str {
-    PASSED_ON
-        .iter()
-        .find(|known| **known == code)
-        .copied()
-        .unwrap_or(otherwise)
+/// An adapter's code, passed on as it is when it reads like a code (1 to 64 lowercase letters,
+/// digits and '_'), `otherwise` if not: adapters may add codes without this facade knowing.
+fn passed_on(code: &str, otherwise: &'static str) -> Cow<'static, str> {
+    let reads_like_a_code = (1..=64).contains(&code.len())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if reads_like_a_code {
+        Cow::Owned(code.to_owned())
+    } else {
+        Cow::Borrowed(otherwise)
+    }
 }
 
 fn gateway(status: StatusCode, code: &'static str, err: LiftoperatorError) -> ApiError {
@@ -107,5 +97,31 @@ impl From<LiftoperatorError> for ApiError {
             LiftoperatorError::Adapter(AdapterError::Unexpected { .. }) => ApiError::internal(err),
             LiftoperatorError::Store(source) => ApiError::internal(source),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn adapter_failure(code: &str) -> ApiError {
+        ApiError::from(LiftoperatorError::Adapter(AdapterError::Provider {
+            status: 503,
+            code: code.to_owned(),
+            message: "try later".to_owned(),
+        }))
+    }
+
+    #[test]
+    fn an_adapters_code_is_passed_on_even_if_the_facade_never_heard_of_it() {
+        let answer = adapter_failure("seat_limit_reached");
+        assert_eq!(answer.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(answer.code(), "seat_limit_reached");
+    }
+
+    #[test]
+    fn a_code_that_does_not_read_like_one_becomes_provider_error() {
+        assert_eq!(adapter_failure("<b>oops</b>").code(), "provider_error");
+        assert_eq!(adapter_failure("").code(), "provider_error");
     }
 }

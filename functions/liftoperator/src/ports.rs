@@ -88,7 +88,7 @@ pub trait Providers {
         operator: &Operator,
         id: &ExternalOrderId,
     ) -> impl Future<Output = Result<Booking, AdapterError>> + Send;
-    /// The adapters' own status checks, for `GET /liftoperators/status`.
+    /// The adapters' own status checks, for `GET /liftoperator/status`.
     fn check_dta(&self) -> impl Future<Output = Result<(), String>> + Send;
     fn check_axess(&self) -> impl Future<Output = Result<(), String>> + Send;
 }

@@ -50,9 +50,12 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
         ("DTA_POLL_INTERVAL_MS", "50".into()),
     ]);
     let (config, skidata) = dta::config::DtaConfig::from_env(&env).expect("dta configuration");
+    let store = dta::adapters::DynamoStore::new(client, table);
+    let claims = store.claims(config.lease);
     let dta = dta::handler::App::new(
         dta::adapters::SkidataClient::new(skidata).expect("client"),
-        dta::adapters::DynamoStore::new(client, table),
+        store,
+        claims,
         config,
     );
     let (client, table) = dynamo::table_from_template("AxessTable").await;
@@ -64,9 +67,12 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
     ]);
     let (settings, config) =
         axess::config::AxessSettings::from_env(&env).expect("axess configuration");
+    let store = axess::adapters::DynamoStore::new(client, table);
+    let claims = store.claims(settings.lease);
     let axess = axess::handler::App::new(
         axess::adapters::AxessClient::new(config).expect("client"),
-        axess::adapters::DynamoStore::new(client, table),
+        store,
+        claims,
         settings,
     );
     (dta, axess)

@@ -80,7 +80,9 @@ async fn invalid_operators_are_refused_with_400() {
     secret["provider"]["password"] = "hunter2".into();
     let mut odd_id = dta_operator();
     odd_id["id"] = "Hoch Alm".into();
-    for body in [far_north, secret, odd_id] {
+    let mut fixed_route = dta_operator();
+    fixed_route["id"] = "status".into();
+    for body in [far_north, secret, odd_id, fixed_route] {
         let answer = facade
             .call("create-operator", "", Some(body), Some(&admin()))
             .await;

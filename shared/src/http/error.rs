@@ -2,6 +2,7 @@
 
 use http::StatusCode;
 use lambda_http::{Body, Response};
+use std::borrow::Cow;
 use std::error::Error as StdError;
 use std::fmt;
 
@@ -12,24 +13,29 @@ type Cause = Box<dyn StdError + Send + Sync + 'static>;
 #[derive(Debug)]
 pub struct ApiError {
     status: StatusCode,
-    code: &'static str,
+    code: Cow<'static, str>,
     message: String,
     cause: Option<Cause>,
 }
 
 impl ApiError {
-    /// An answer with any status, code and message.
-    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    /// An answer with any status, code and message; a code may come from elsewhere (such as
+    /// an adapter's answer passed on).
+    pub fn new(
+        status: StatusCode,
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             status,
-            code,
+            code: code.into(),
             message: message.into(),
             cause: None,
         }
     }
 
     /// 400: the request is malformed or invalid.
-    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn bad_request(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
     }
 
@@ -49,7 +55,7 @@ impl ApiError {
     }
 
     /// 409: the request conflicts with the current state.
-    pub fn conflict(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn conflict(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, message)
     }
 
@@ -75,8 +81,8 @@ impl ApiError {
     }
 
     /// The machine-readable code.
-    pub fn code(&self) -> &'static str {
-        self.code
+    pub fn code(&self) -> &str {
+        &self.code
     }
 
     /// Renders the answer, logging server-side failures once with their cause chain.
@@ -90,7 +96,7 @@ impl ApiError {
             tracing::error!(
                 event = "request.failed",
                 status = self.status.as_u16(),
-                code = self.code,
+                code = &*self.code,
                 cause = %cause,
                 "{}", self.message
             );
@@ -98,10 +104,10 @@ impl ApiError {
             tracing::info!(
                 event = "request.rejected",
                 status = self.status.as_u16(),
-                code = self.code
+                code = &*self.code
             );
         }
-        let body = serde_json::json!({"error": {"code": self.code, "message": self.message}});
+        let body = serde_json::json!({"error": {"code": &*self.code, "message": self.message}});
         let mut response = super::json(self.status, &body);
         if self.status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(

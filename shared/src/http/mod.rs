@@ -75,6 +75,17 @@ pub fn no_route(request: &Request) -> ApiError {
     ApiError::not_found(format!("no route for {}", route_key(request)))
 }
 
+/// When Lambda will end this invocation (its context's deadline), as an instant; `None` outside
+/// Lambda, where no deadline is given.
+pub fn deadline(request: &Request) -> Option<tokio::time::Instant> {
+    let context = request.lambda_context_ref().filter(|c| c.deadline > 0)?;
+    let left = context
+        .deadline()
+        .duration_since(std::time::SystemTime::now())
+        .unwrap_or_default();
+    Some(tokio::time::Instant::now() + left)
+}
+
 /// A header's value, if present and valid text.
 pub fn header<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
     request

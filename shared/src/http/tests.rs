@@ -96,3 +96,17 @@ async fn serve_renders_a_handler_error_as_json() {
     assert_eq!(response.status(), 404);
     assert!(response.headers().contains_key("x-correlation-id"));
 }
+
+#[test]
+fn the_deadline_is_the_lambda_contexts_and_absent_outside_lambda() {
+    let plain = request("GET /x", None, serde_json::json!({}));
+    assert!(deadline(&plain).is_none());
+    let mut context = lambda_http::Context::default();
+    let in_five_seconds = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    context.deadline = in_five_seconds
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as u64;
+    let left = deadline(&plain.with_lambda_context(context)).unwrap() - tokio::time::Instant::now();
+    assert!(left <= std::time::Duration::from_secs(5) && left > std::time::Duration::from_secs(3));
+}

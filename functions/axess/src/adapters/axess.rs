@@ -1,5 +1,6 @@
 //! Axess DCI4WTP: a session from `login` kept per credentials for the container's life and
-//! renewed once when Axess reports it expired; tariffs, ticket issue and cancellation.
+//! renewed once when Axess reports it expired; tariffs (not retried: a listing asks for up to
+//! 30 of them), ticket issue and cancellation.
 
 use super::soap::{self, name, number};
 use super::xml::{Element, Node};
@@ -14,7 +15,7 @@ use std::fmt;
 use tokio::sync::Mutex;
 
 /// The `NERRORNO` with which Axess says the session expired or is unknown.
-pub const SESSION_EXPIRED: i64 = 102;
+pub const SESSION_EXPIRED: &str = "102";
 
 /// One set of Axess credentials.
 #[derive(Clone, Deserialize)]
@@ -139,10 +140,7 @@ impl AxessClient {
     ) -> Result<Element, ProviderError> {
         let session = self.session(credentials.as_str()).await?;
         match self.call(operation, &body(session), repeat).await {
-            Err(ProviderError::Refused {
-                number: SESSION_EXPIRED,
-                ..
-            }) => {
+            Err(ProviderError::Refused { code, .. }) if code == SESSION_EXPIRED => {
                 {
                     let mut sessions = self.sessions.lock().await;
                     if sessions
@@ -178,7 +176,7 @@ impl Axess for AxessClient {
         day: Day,
     ) -> Result<Tariff, ProviderError> {
         let answer = self
-            .in_session(credentials, "getTariff", Repeat::Idempotent, |session| {
+            .in_session(credentials, "getTariff", Repeat::ByMethod, |session| {
                 vec![
                     Node::Leaf("NSESSIONID", session.id.to_string()),
                     product(key, day),
@@ -257,13 +255,18 @@ impl Axess for AxessClient {
         positive(&answer, "NJOURNALNO").map(|_| ())
     }
 
+    /// Whether Axess answers at all, without logging in: a status check opens no session and
+    /// is not retried.
     async fn check(&self) -> Result<(), String> {
-        let Some(credentials) = self.credentials.keys().min() else {
+        if self.credentials.is_empty() {
             return Err("no Axess credentials are configured".into());
-        };
-        self.login(credentials)
-            .await
-            .map(|_| ())
-            .map_err(|err| err.to_string())
+        }
+        match self.outbound.client().get(&self.url).send().await {
+            Ok(answer) if answer.status().is_server_error() => {
+                Err(format!("Axess answered {}", answer.status()))
+            }
+            Ok(_) => Ok(()),
+            Err(err) => Err(shared::http::cause_chain(&err)),
+        }
     }
 }

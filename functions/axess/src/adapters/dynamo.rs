@@ -1,10 +1,11 @@
 //! Bookings in the axess table (string hash key `pk` = `BOOKING#<credentials>#<external order
-//! id>`); a booking is claimed with a conditional write, so one id issues tickets once.
+//! id>`); their claims (`CLAIM#...`) live in the same table.
 
 use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking};
 use crate::ports::{BookingStore, StoreError};
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
+use shared::idempotency::IdempotencyStore;
 use std::collections::HashMap;
 
 /// The DynamoDB adapter; cheap to clone.
@@ -34,6 +35,11 @@ impl DynamoStore {
         }
     }
 
+    /// The claims on bookings, kept in the same table with leases of `lease`.
+    pub fn claims(&self, lease: std::time::Duration) -> IdempotencyStore {
+        IdempotencyStore::beside(self.client.clone(), &self.table, lease)
+    }
+
     fn item(
         credentials: &CredentialsRef,
         booking: &StoredBooking,
@@ -49,38 +55,6 @@ impl DynamoStore {
 }
 
 impl BookingStore for DynamoStore {
-    async fn claim(
-        &self,
-        credentials: &CredentialsRef,
-        booking: &StoredBooking,
-    ) -> Result<Option<StoredBooking>, StoreError> {
-        let put = self
-            .client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(Self::item(credentials, booking)?))
-            .condition_expression("attribute_not_exists(pk)")
-            .send()
-            .await;
-        match put {
-            Ok(_) => Ok(None),
-            Err(err)
-                if err
-                    .as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                let id = &booking.booking.external_order_id;
-                match self.booking(credentials, id).await? {
-                    Some(existing) => Ok(Some(existing)),
-                    None => Err(unavailable(std::io::Error::other(format!(
-                        "booking {id} vanished while being claimed"
-                    )))),
-                }
-            }
-            Err(err) => Err(unavailable(err)),
-        }
-    }
-
     async fn save(
         &self,
         credentials: &CredentialsRef,
@@ -96,7 +70,7 @@ impl BookingStore for DynamoStore {
         Ok(())
     }
 
-    async fn release(
+    async fn forget(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,

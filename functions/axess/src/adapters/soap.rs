@@ -94,7 +94,7 @@ pub async fn call(
     let number: i64 = number(answer, "NERRORNO")?;
     if number != 0 {
         return Err(ProviderError::Refused {
-            number,
+            code: number.to_string(),
             message: printable(answer.text_of("SZERRORMESSAGE").unwrap_or("")),
         });
     }

@@ -10,10 +10,8 @@ async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("axess");
     let (settings, axess) = AxessSettings::from_env(&shared::config::env())?;
     let aws = shared::aws::load().await;
-    let app = App::new(
-        AxessClient::new(axess)?,
-        DynamoStore::new(shared::aws::dynamodb(&aws), &settings.table),
-        settings,
-    );
+    let store = DynamoStore::new(shared::aws::dynamodb(&aws), &settings.table);
+    let claims = store.claims(settings.lease);
+    let app = App::new(AxessClient::new(axess)?, store, claims, settings);
     shared::http::run(|request| app.handle(request)).await
 }

@@ -143,11 +143,38 @@ pub struct Booking {
     pub tickets: Vec<IssuedTicket>,
 }
 
-/// A booking with the fingerprint of the items it was asked for.
+/// A booking with the fingerprint of the items it was asked for, and the item whose issue was
+/// sent but whose answer is not recorded yet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredBooking {
     pub booking: Booking,
     pub fingerprint: String,
+    /// Set before an issue is sent and cleared once its ticket is saved: found set by a later
+    /// delivery, the issue's outcome is unknown.
+    #[serde(default)]
+    pub attempt: Option<usize>,
+}
+
+impl StoredBooking {
+    /// A booking of `asked` about to issue its first ticket.
+    pub fn issuing(asked: &BookingRequest) -> Self {
+        Self {
+            booking: Booking {
+                external_order_id: asked.external_order_id.clone(),
+                status: BookingStatus::Issuing,
+                items: asked.items.clone(),
+                tickets: Vec::new(),
+            },
+            fingerprint: asked.fingerprint(),
+            attempt: None,
+        }
+    }
+
+    /// The index of the next item to issue (tickets are issued in order), if any is left.
+    pub fn next_item(&self) -> Option<usize> {
+        let next = self.booking.tickets.len();
+        (next < self.booking.items.len()).then_some(next)
+    }
 }
 
 #[cfg(test)]

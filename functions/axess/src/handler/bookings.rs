@@ -1,107 +1,71 @@
-//! Bookings: claimed once per external order id, then one ticket issued per item. Axess does
-//! not deduplicate issues, so nothing is repeated blindly: a definite refusal undoes the
-//! tickets issued so far and frees the id; a missing answer marks the booking `unknown`.
+//! Bookings: one claim with a lease per external order id, then one ticket issued per item
+//! (see `issuing`); read and cancelled by external order id.
 
+use super::issuing::{Issuing, cancel_tickets};
 use super::{App, credentials};
 use crate::domain::{
-    Booking, BookingRequest, BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking,
+    BookingRequest, BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking,
 };
 use crate::error::AxessError;
-use crate::ports::{Axess, BookingStore, ProviderError};
+use crate::ports::{Axess, BookingStore};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body, path_param};
+use shared::idempotency::Claim;
 
-/// `POST /axess/bookings`: 201 once every ticket is issued, 200 if it was issued before.
+/// The key of the claim on a booking, in the same table as the booking.
+fn claim_key(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
+    format!("CLAIM#{credentials}#{id}")
+}
+
+/// The answer for a booking that is no longer issuing.
+fn settled(stored: StoredBooking) -> Result<Response<Body>, AxessError> {
+    match stored.booking.status {
+        BookingStatus::Issued => Ok(json(StatusCode::OK, &stored.booking)),
+        BookingStatus::Cancelled => Err(AxessError::Cancelled),
+        BookingStatus::Issuing => Err(AxessError::InProgress),
+        BookingStatus::Unknown => Err(AxessError::OutcomeUnknown),
+    }
+}
+
+/// `POST /axess/bookings`: 201 once every ticket is issued, 200 if it was issued before; 503
+/// `booking_incomplete` when the invocation's deadline stopped it (repeat it to resume).
 pub async fn book<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, AxessError>
 where
     P: Axess + Sync,
     S: BookingStore + Sync,
 {
+    let deadline = shared::http::deadline(request);
     let asked: BookingRequest = json_body(request)?;
     asked.validate()?;
-    let mut stored = StoredBooking {
-        booking: Booking {
-            external_order_id: asked.external_order_id.clone(),
-            status: BookingStatus::Issuing,
-            items: asked.items.clone(),
-            tickets: Vec::new(),
-        },
-        fingerprint: asked.fingerprint(),
+    let id = &asked.external_order_id;
+    let fingerprint = asked.fingerprint();
+    let lease = match app
+        .claims
+        .claim(&claim_key(&asked.credentials, id), &fingerprint)
+        .await?
+    {
+        Claim::Completed(_) => {
+            let stored = app.store.booking(&asked.credentials, id).await?;
+            return settled(stored.ok_or(AxessError::InProgress)?);
+        }
+        Claim::New(lease) | Claim::Resumed(lease) => lease,
     };
-    if let Some(existing) = app.store.claim(&asked.credentials, &stored).await? {
-        if existing.fingerprint != stored.fingerprint {
-            return Err(AxessError::IdReused);
+    let work = Issuing::new(app, &asked.credentials, lease, deadline);
+    match work.read(id).await? {
+        Some(stored) if stored.fingerprint != fingerprint => {
+            work.release().await;
+            Err(AxessError::IdReused)
         }
-        return match existing.booking.status {
-            BookingStatus::Issued => Ok(json(StatusCode::OK, &existing.booking)),
-            BookingStatus::Cancelled => Err(AxessError::Cancelled),
-            BookingStatus::Issuing => Err(AxessError::InProgress),
-            BookingStatus::Unknown => Err(AxessError::OutcomeUnknown),
-        };
-    }
-    for (index, item) in asked.items.iter().enumerate() {
-        match app
-            .axess
-            .issue(&asked.credentials, &asked.external_order_id, index, item)
-            .await
-        {
-            Ok(ticket) => {
-                stored.booking.tickets.push(ticket);
-                app.store.save(&asked.credentials, &stored).await?;
-            }
-            Err(err) => return Err(abandon(app, &asked.credentials, stored, err).await),
+        Some(stored) if stored.booking.status != BookingStatus::Issuing => {
+            work.complete().await;
+            settled(stored)
         }
+        Some(stored) => work.resume(stored).await,
+        None => work.resume(StoredBooking::issuing(&asked)).await,
     }
-    stored.booking.status = BookingStatus::Issued;
-    app.store.save(&asked.credentials, &stored).await?;
-    tracing::info!(event = "axess.booked", external_order_id = %asked.external_order_id, tickets = stored.booking.tickets.len());
-    Ok(json(StatusCode::CREATED, &stored.booking))
 }
 
-/// Ends a booking whose issue failed: undone and freed when Axess certainly did nothing,
-/// `unknown` otherwise.
-async fn abandon<P, S>(
-    app: &App<P, S>,
-    credentials: &CredentialsRef,
-    mut stored: StoredBooking,
-    err: ProviderError,
-) -> AxessError
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
-    let id = stored.booking.external_order_id.clone();
-    let mut undone = err.nothing_done();
-    if undone {
-        for ticket in stored.booking.tickets.iter_mut() {
-            match app.axess.cancel(credentials, ticket).await {
-                Ok(()) => ticket.cancelled = true,
-                Err(cancel) => {
-                    tracing::error!(event = "axess.undo_failed", external_order_id = %id, serial_no = ticket.serial_no, error = %cancel);
-                    undone = false;
-                    break;
-                }
-            }
-        }
-    }
-    if undone {
-        if let Err(release) = app.store.release(credentials, &id).await {
-            tracing::error!(event = "axess.release_failed", external_order_id = %id, error = %shared::http::cause_chain(&release));
-        }
-        return match err {
-            ProviderError::Refused { .. } | ProviderError::Fault { .. } => AxessError::Refused(err),
-            other => AxessError::Provider(other),
-        };
-    }
-    stored.booking.status = BookingStatus::Unknown;
-    tracing::error!(event = "axess.booking_outcome_unknown", external_order_id = %id, error = %err, "an Axess booking needs reconciliation");
-    if let Err(save) = app.store.save(credentials, &stored).await {
-        tracing::error!(event = "axess.save_failed", external_order_id = %id, error = %shared::http::cause_chain(&save));
-    }
-    AxessError::Provider(err)
-}
-
-async fn stored<S: BookingStore + Sync>(
+async fn find<S: BookingStore + Sync>(
     store: &S,
     request: &Request,
 ) -> Result<(CredentialsRef, StoredBooking), AxessError> {
@@ -120,33 +84,35 @@ where
     P: Axess + Sync,
     S: BookingStore + Sync,
 {
-    let (_, stored) = stored(&app.store, request).await?;
+    let (_, stored) = find(&app.store, request).await?;
     Ok(json(StatusCode::OK, &stored.booking))
 }
 
-/// `DELETE /axess/bookings/{externalOrderId}?credentials=`: cancels each ticket once.
+/// `DELETE /axess/bookings/{externalOrderId}?credentials=`: cancels each ticket once, also of
+/// a booking stopped halfway once no one works on it.
 pub async fn cancel<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, AxessError>
 where
     P: Axess + Sync,
     S: BookingStore + Sync,
 {
-    let (credentials, mut stored) = stored(&app.store, request).await?;
+    let (credentials, mut stored) = find(&app.store, request).await?;
+    if stored.booking.status == BookingStatus::Issuing {
+        let key = claim_key(&credentials, &stored.booking.external_order_id);
+        match app.claims.claim(&key, &stored.fingerprint).await? {
+            Claim::New(lease) | Claim::Resumed(lease) => {
+                let work = Issuing::new(app, &credentials, lease, None);
+                return work.undo(&stored.booking.external_order_id).await;
+            }
+            Claim::Completed(_) => stored = find(&app.store, request).await?.1,
+        }
+    }
     match stored.booking.status {
         BookingStatus::Cancelled => return Ok(json(StatusCode::OK, &stored.booking)),
         BookingStatus::Issuing => return Err(AxessError::InProgress),
         BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown),
         BookingStatus::Issued => {}
     }
-    for index in 0..stored.booking.tickets.len() {
-        if stored.booking.tickets[index].cancelled {
-            continue;
-        }
-        app.axess
-            .cancel(&credentials, &stored.booking.tickets[index])
-            .await?;
-        stored.booking.tickets[index].cancelled = true;
-        app.store.save(&credentials, &stored).await?;
-    }
+    cancel_tickets(app, &credentials, &mut stored).await?;
     stored.booking.status = BookingStatus::Cancelled;
     app.store.save(&credentials, &stored).await?;
     tracing::info!(event = "axess.cancelled", external_order_id = %stored.booking.external_order_id);

@@ -2,6 +2,7 @@
 //! the status needs a service token.
 
 mod bookings;
+mod issuing;
 mod products;
 
 use crate::config::AxessSettings;
@@ -10,13 +11,16 @@ use crate::error::AxessError;
 use crate::ports::{Axess, BookingStore};
 use lambda_http::RequestExt;
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
 
-/// The axess function: Axess (with its sessions), the booking store and the configuration, built once in `main`.
+/// The axess function: Axess (with its sessions), the booking store, the bookings' claims and
+/// the configuration, built once in `main`.
 pub struct App<P, S> {
     pub axess: P,
     pub store: S,
+    pub claims: IdempotencyStore,
     pub config: AxessSettings,
 }
 
@@ -25,10 +29,11 @@ where
     P: Axess + Sync,
     S: BookingStore + Sync,
 {
-    pub fn new(axess: P, store: S, config: AxessSettings) -> Self {
+    pub fn new(axess: P, store: S, claims: IdempotencyStore, config: AxessSettings) -> Self {
         Self {
             axess,
             store,
+            claims,
             config,
         }
     }

@@ -5,11 +5,13 @@
 use axess::adapters::{AxessClient, DynamoStore};
 use axess::config::AxessSettings;
 use axess::handler::App;
+use lambda_http::RequestExt;
 use serde_json::{Value, json};
 use shared::config::Env;
 use shared::testing::{dynamo, events, tokens};
 use shared::token::Role;
 use std::collections::HashMap;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
@@ -18,6 +20,8 @@ pub const USERNAME: &str = "star<jack>&co";
 pub struct AxessFn {
     pub app: App<AxessClient, DynamoStore>,
     pub axess: MockServer,
+    pub dynamo: aws_sdk_dynamodb::Client,
+    pub table: String,
 }
 
 pub struct Answer {
@@ -27,16 +31,30 @@ pub struct Answer {
 
 impl AxessFn {
     pub async fn start() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    /// An axess function whose configuration also holds `settings` (name, value).
+    pub async fn start_with(settings: &[(&str, &str)]) -> Self {
         let axess = MockServer::start().await;
         let credentials = json!({"demo-axess": {"username": USERNAME, "password": "axess-secret"}});
         let url = format!("{}/dci4wtp", axess.uri());
-        Self::against(axess, &url, credentials).await
+        Self::configured(axess, &url, credentials, settings).await
     }
 
     /// An axess function talking to Axess at `url` (the stub stays unused otherwise).
     pub async fn against(axess: MockServer, url: &str, credentials: Value) -> Self {
+        Self::configured(axess, url, credentials, &[]).await
+    }
+
+    async fn configured(
+        axess: MockServer,
+        url: &str,
+        credentials: Value,
+        settings: &[(&str, &str)],
+    ) -> Self {
         let (client, table) = dynamo::table_from_template("AxessTable").await;
-        let values = HashMap::from([
+        let mut values = HashMap::from([
             ("TABLE_NAME".to_owned(), table.clone()),
             ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
             (
@@ -47,17 +65,30 @@ impl AxessFn {
             ("AXESS_CREDENTIALS".to_owned(), credentials.to_string()),
             ("AXESS_TIMEOUT_MS".to_owned(), "300".to_owned()),
         ]);
+        values.extend(
+            settings
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
         let (settings, mut config) =
             AxessSettings::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
                 .expect("valid configuration");
         config.outbound.base_delay = std::time::Duration::from_millis(1);
         config.outbound.max_delay = std::time::Duration::from_millis(5);
+        let store = DynamoStore::new(client.clone(), &table);
+        let claims = store.claims(settings.lease);
         let app = App::new(
             AxessClient::new(config).expect("client"),
-            DynamoStore::new(client, table),
+            store,
+            claims,
             settings,
         );
-        Self { app, axess }
+        Self {
+            app,
+            axess,
+            dynamo: client,
+            table,
+        }
     }
 
     pub async fn call(&self, event: &str, body: Option<Value>) -> Answer {
@@ -71,6 +102,27 @@ impl AxessFn {
             body.as_ref(),
             &[("authorization", &bearer)],
         );
+        self.answer(request).await
+    }
+
+    /// Calls as a service in a Lambda invocation that ends `left` from now.
+    pub async fn call_before(&self, event: &str, body: Option<Value>, left: Duration) -> Answer {
+        let bearer = format!("Bearer {}", service_token());
+        let request = events::http_request(
+            &format!("axess/{event}.json"),
+            body.as_ref(),
+            &[("authorization", &bearer)],
+        );
+        let mut context = lambda_http::Context::default();
+        let deadline = SystemTime::now() + left;
+        context.deadline = deadline
+            .duration_since(UNIX_EPOCH)
+            .expect("after the epoch")
+            .as_millis() as u64;
+        self.answer(request.with_lambda_context(context)).await
+    }
+
+    async fn answer(&self, request: lambda_http::Request) -> Answer {
         let response = shared::http::serve(&|request| self.app.handle(request), request).await;
         let bytes = response.body().as_ref();
         Answer {
@@ -98,6 +150,13 @@ impl AxessFn {
             })
             .map(|r| String::from_utf8_lossy(&r.body).into_owned())
             .collect()
+    }
+
+    /// Waits until Axess has received `count` calls of `operation`.
+    pub async fn until_called(&self, operation: &str, count: usize) {
+        while self.calls_of(operation).await.len() < count {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Axess logs in with session `session_id` (POS 12).

@@ -1,9 +1,12 @@
-//! Bookings in the dta table (string hash key `pk` = `BOOKING#<credentials>#<external order id>`).
+//! Bookings in the dta table (string hash key `pk` = `BOOKING#<credentials>#<external order
+//! id>`); their claims (`CLAIM#...`) live in the same table.
 
-use crate::domain::{CredentialsRef, ExternalOrderId};
+use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId};
 use crate::ports::{BookingStore, StoreError, StoredBooking};
 use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::AttributeValue;
+use serde::Serialize;
+use shared::idempotency::IdempotencyStore;
 
 /// The DynamoDB adapter; cheap to clone.
 #[derive(Clone)]
@@ -16,8 +19,29 @@ fn unavailable(err: impl std::error::Error + Send + Sync + 'static) -> StoreErro
     StoreError(Box::new(err))
 }
 
+fn pk(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
+    format!("BOOKING#{credentials}#{id}")
+}
+
 fn key(credentials: &CredentialsRef, id: &ExternalOrderId) -> AttributeValue {
-    AttributeValue::S(format!("BOOKING#{credentials}#{id}"))
+    AttributeValue::S(pk(credentials, id))
+}
+
+/// A booking as stored: its key beside it.
+#[derive(Serialize)]
+struct Row<'a> {
+    pk: String,
+    #[serde(flatten)]
+    stored: &'a StoredBooking,
+}
+
+/// What a put requires of the booking it replaces.
+enum Guard {
+    None,
+    /// That there is none.
+    Absent,
+    /// That it is still pending.
+    Pending,
 }
 
 impl DynamoStore {
@@ -26,6 +50,42 @@ impl DynamoStore {
             client,
             table: table.into(),
         }
+    }
+
+    /// The claims on new bookings, kept in the same table with leases of `lease`.
+    pub fn claims(&self, lease: std::time::Duration) -> IdempotencyStore {
+        IdempotencyStore::beside(self.client.clone(), &self.table, lease)
+    }
+
+    /// Puts `stored` if `guard` holds; `false` if it did not.
+    async fn put(
+        &self,
+        credentials: &CredentialsRef,
+        stored: &StoredBooking,
+        guard: Guard,
+    ) -> Result<bool, StoreError> {
+        let row = Row {
+            pk: pk(credentials, &stored.booking.external_order_id),
+            stored,
+        };
+        let put = self
+            .client
+            .put_item()
+            .table_name(&self.table)
+            .set_item(Some(serde_dynamo::to_item(row).map_err(unavailable)?));
+        let put = match guard {
+            Guard::None => put,
+            Guard::Absent => put.condition_expression("attribute_not_exists(pk)"),
+            Guard::Pending => put
+                .condition_expression("booking.#status = :pending")
+                .expression_attribute_names("#status", "status")
+                .expression_attribute_values(
+                    ":pending",
+                    serde_dynamo::to_attribute_value(BookingStatus::Pending)
+                        .map_err(unavailable)?,
+                ),
+        };
+        shared::aws::condition_held(put.send().await).map_err(unavailable)
     }
 }
 
@@ -50,25 +110,34 @@ impl BookingStore for DynamoStore {
             .transpose()
     }
 
+    async fn create(
+        &self,
+        credentials: &CredentialsRef,
+        booking: &StoredBooking,
+    ) -> Result<Option<StoredBooking>, StoreError> {
+        if self.put(credentials, booking, Guard::Absent).await? {
+            return Ok(None);
+        }
+        let id = &booking.booking.external_order_id;
+        self.booking(credentials, id).await
+    }
+
+    async fn settle(
+        &self,
+        credentials: &CredentialsRef,
+        booking: &StoredBooking,
+    ) -> Result<bool, StoreError> {
+        self.put(credentials, booking, Guard::Pending).await
+    }
+
     async fn save(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> Result<(), StoreError> {
-        let mut item: std::collections::HashMap<String, AttributeValue> =
-            serde_dynamo::to_item(booking).map_err(unavailable)?;
-        item.insert(
-            "pk".into(),
-            key(credentials, &booking.booking.external_order_id),
-        );
-        self.client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(item))
-            .send()
+        self.put(credentials, booking, Guard::None)
             .await
-            .map_err(unavailable)?;
-        Ok(())
+            .map(|_| ())
     }
 
     async fn check(&self) -> Result<(), String> {

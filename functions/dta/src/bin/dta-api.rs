@@ -9,10 +9,8 @@ async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("dta");
     let (config, skidata) = DtaConfig::from_env(&shared::config::env())?;
     let aws = shared::aws::load().await;
-    let app = App::new(
-        SkidataClient::new(skidata)?,
-        DynamoStore::new(shared::aws::dynamodb(&aws), &config.table),
-        config,
-    );
+    let store = DynamoStore::new(shared::aws::dynamodb(&aws), &config.table);
+    let claims = store.claims(config.lease);
+    let app = App::new(SkidataClient::new(skidata)?, store, claims, config);
     shared::http::run(|request| app.handle(request)).await
 }

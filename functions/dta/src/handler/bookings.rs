@@ -1,5 +1,7 @@
-//! Bookings: placed at SkiData by external order id, then polled until SkiData has booked or
-//! refused them, within the configured deadline; read and cancelled by external order id.
+//! Bookings: placed at SkiData by the one delivery that claims the external order id, then
+//! polled until SkiData has booked or refused them, within the configured deadline; read and
+//! cancelled by external order id. SkiData's outcome is stored only over a pending booking, so
+//! a cancel is never overwritten by a stale `booked`.
 
 use super::{App, credentials};
 use crate::domain::{Booking, BookingRequest, BookingStatus, CredentialsRef, ExternalOrderId};
@@ -7,6 +9,7 @@ use crate::error::DtaError;
 use crate::ports::{BookingStore, Skidata, StoredBooking};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body, path_param};
+use shared::idempotency::Claim;
 use tokio::time::Instant;
 
 /// `POST /dta/bookings`: 201 once booked, 200 if it was booked before.
@@ -19,53 +22,102 @@ where
     let asked: BookingRequest = json_body(request)?;
     asked.validate()?;
     let fingerprint = asked.fingerprint();
-    let known = app
-        .store
-        .booking(&asked.credentials, &asked.external_order_id)
-        .await?;
-    if let Some(known) = &known {
-        if known.fingerprint != fingerprint {
-            return Err(DtaError::IdReused);
-        }
-        match known.booking.status {
-            BookingStatus::Booked => return Ok(json(StatusCode::OK, &known.booking)),
-            BookingStatus::Cancelled => return Err(DtaError::Cancelled),
-            BookingStatus::Failed => return Err(DtaError::Refused(known.booking.order_id.clone())),
-            BookingStatus::Pending => {}
-        }
+    let mut stored = placed(app, &asked, &fingerprint).await?;
+    if stored.fingerprint != fingerprint {
+        return Err(DtaError::IdReused);
     }
-    let mut stored = match known {
-        Some(pending) => pending,
-        None => {
-            let accepted = app.skidata.create_order(&asked).await?;
-            tracing::info!(event = "dta.order_placed", external_order_id = %asked.external_order_id, order_id = %accepted.order_id);
-            let stored = StoredBooking {
-                booking: Booking {
-                    external_order_id: asked.external_order_id.clone(),
-                    status: BookingStatus::Pending,
-                    order_id: accepted.order_id,
-                    confirmation_number: accepted.confirmation_number,
-                    items: asked.items.clone(),
-                },
-                fingerprint,
-            };
-            app.store.save(&asked.credentials, &stored).await?;
-            stored
-        }
-    };
+    if stored.booking.status != BookingStatus::Pending {
+        return answer(stored.booking, false);
+    }
     stored.booking.status =
         await_outcome(app, &asked.credentials, &stored.booking.order_id, deadline).await?;
-    app.store.save(&asked.credentials, &stored).await?;
-    let booking = stored.booking;
+    if stored.booking.status != BookingStatus::Pending
+        && !app.store.settle(&asked.credentials, &stored).await?
+    {
+        let settled = app
+            .store
+            .booking(&asked.credentials, &asked.external_order_id)
+            .await?;
+        return answer(settled.ok_or(DtaError::NotFound)?.booking, false);
+    }
+    answer(stored.booking, true)
+}
+
+/// The answer for a booking's status: 201 when `fresh`ly booked, 200 when booked before.
+fn answer(booking: Booking, fresh: bool) -> Result<Response<Body>, DtaError> {
     match booking.status {
-        BookingStatus::Booked => {
+        BookingStatus::Booked if fresh => {
             tracing::info!(event = "dta.booked", external_order_id = %booking.external_order_id, order_id = %booking.order_id);
             Ok(json(StatusCode::CREATED, &booking))
         }
+        BookingStatus::Booked => Ok(json(StatusCode::OK, &booking)),
         BookingStatus::Cancelled => Err(DtaError::Cancelled),
         BookingStatus::Failed => Err(DtaError::Refused(booking.order_id)),
         BookingStatus::Pending => Err(DtaError::Pending(booking.order_id)),
     }
+}
+
+/// The booking of `asked`, placed at SkiData by the one delivery that claims it; a claim
+/// completed before means it is stored.
+async fn placed<P, S>(
+    app: &App<P, S>,
+    asked: &BookingRequest,
+    fingerprint: &str,
+) -> Result<StoredBooking, DtaError>
+where
+    P: Skidata + Sync,
+    S: BookingStore + Sync,
+{
+    let (credentials, id) = (&asked.credentials, &asked.external_order_id);
+    let key = format!("CLAIM#{credentials}#{id}");
+    let lease = match app.claims.claim(&key, &fingerprint).await? {
+        Claim::Completed(_) => {
+            let stored = app.store.booking(credentials, id).await?;
+            return stored.ok_or(DtaError::ClaimWithoutBooking);
+        }
+        Claim::New(lease) | Claim::Resumed(lease) => lease,
+    };
+    let placed = place(app, asked, fingerprint).await;
+    let ended = match placed {
+        Ok(_) => app.claims.complete(&lease, &"placed").await,
+        Err(_) => app.claims.release(&lease).await,
+    };
+    if let Err(err) = ended {
+        tracing::warn!(event = "dta.claim_not_ended", key, error = %shared::http::cause_chain(&err));
+    }
+    placed
+}
+
+async fn place<P, S>(
+    app: &App<P, S>,
+    asked: &BookingRequest,
+    fingerprint: &str,
+) -> Result<StoredBooking, DtaError>
+where
+    P: Skidata + Sync,
+    S: BookingStore + Sync,
+{
+    let (credentials, id) = (&asked.credentials, &asked.external_order_id);
+    if let Some(known) = app.store.booking(credentials, id).await? {
+        return Ok(known);
+    }
+    let accepted = app.skidata.create_order(asked).await?;
+    tracing::info!(event = "dta.order_placed", external_order_id = %id, order_id = %accepted.order_id);
+    let stored = StoredBooking {
+        booking: Booking {
+            external_order_id: id.clone(),
+            status: BookingStatus::Pending,
+            order_id: accepted.order_id,
+            confirmation_number: accepted.confirmation_number,
+            items: asked.items.clone(),
+        },
+        fingerprint: fingerprint.to_owned(),
+    };
+    Ok(app
+        .store
+        .create(credentials, &stored)
+        .await?
+        .unwrap_or(stored))
 }
 
 /// Polls the order until it leaves `pending` or the deadline passes; `pending` then.
@@ -89,7 +141,7 @@ where
     }
 }
 
-async fn stored<S: BookingStore + Sync>(
+async fn find<S: BookingStore + Sync>(
     store: &S,
     request: &Request,
 ) -> Result<(CredentialsRef, StoredBooking), DtaError> {
@@ -108,7 +160,7 @@ where
     P: Skidata + Sync,
     S: BookingStore + Sync,
 {
-    let (credentials, mut stored) = stored(&app.store, request).await?;
+    let (credentials, mut stored) = find(&app.store, request).await?;
     if stored.booking.status == BookingStatus::Pending {
         let state = app
             .skidata
@@ -116,7 +168,9 @@ where
             .await?;
         if state.status.ours() != BookingStatus::Pending {
             stored.booking.status = state.status.ours();
-            app.store.save(&credentials, &stored).await?;
+            if !app.store.settle(&credentials, &stored).await? {
+                stored = find(&app.store, request).await?.1;
+            }
         }
     }
     Ok(json(StatusCode::OK, &stored.booking))
@@ -128,7 +182,7 @@ where
     P: Skidata + Sync,
     S: BookingStore + Sync,
 {
-    let (credentials, mut stored) = stored(&app.store, request).await?;
+    let (credentials, mut stored) = find(&app.store, request).await?;
     if stored.booking.status != BookingStatus::Cancelled {
         let state = app
             .skidata

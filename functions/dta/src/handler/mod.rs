@@ -10,13 +10,16 @@ use crate::error::DtaError;
 use crate::ports::{BookingStore, Skidata};
 use lambda_http::RequestExt;
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
 
-/// The dta function: SkiData, the booking store and the configuration, built once in `main`.
+/// The dta function: SkiData, the booking store, the claims on new bookings and the
+/// configuration, built once in `main`.
 pub struct App<P, S> {
     pub skidata: P,
     pub store: S,
+    pub claims: IdempotencyStore,
     pub config: DtaConfig,
 }
 
@@ -25,10 +28,11 @@ where
     P: Skidata + Sync,
     S: BookingStore + Sync,
 {
-    pub fn new(skidata: P, store: S, config: DtaConfig) -> Self {
+    pub fn new(skidata: P, store: S, claims: IdempotencyStore, config: DtaConfig) -> Self {
         Self {
             skidata,
             store,
+            claims,
             config,
         }
     }

@@ -30,13 +30,27 @@ impl Dta {
         let skidata = MockServer::start().await;
         let credentials = json!({"demo-dta": {"username": USERNAME, "password": PASSWORD, "contractor_id": CONTRACTOR}});
         let uri = skidata.uri();
-        Self::against(skidata, &uri, credentials).await
+        Self::against(skidata, &uri, credentials, &[]).await
     }
 
-    /// A dta function talking to SkiData at `base_url` (the stub stays unused otherwise).
-    pub async fn against(skidata: MockServer, base_url: &str, credentials: Value) -> Self {
+    /// A dta function whose configuration also holds `settings` (name, value).
+    pub async fn start_with(settings: &[(&str, &str)]) -> Self {
+        let skidata = MockServer::start().await;
+        let credentials = json!({"demo-dta": {"username": USERNAME, "password": PASSWORD, "contractor_id": CONTRACTOR}});
+        let uri = skidata.uri();
+        Self::against(skidata, &uri, credentials, settings).await
+    }
+
+    /// A dta function talking to SkiData at `base_url` (the stub stays unused otherwise), its
+    /// configuration also holding `settings`.
+    pub async fn against(
+        skidata: MockServer,
+        base_url: &str,
+        credentials: Value,
+        settings: &[(&str, &str)],
+    ) -> Self {
         let (client, table) = dynamo::table_from_template("DtaTable").await;
-        let values = HashMap::from([
+        let mut values = HashMap::from([
             ("TABLE_NAME".to_owned(), table.clone()),
             ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
             (
@@ -49,14 +63,22 @@ impl Dta {
             ("DTA_BOOKING_DEADLINE_MS".to_owned(), "400".to_owned()),
             ("DTA_POLL_INTERVAL_MS".to_owned(), "20".to_owned()),
         ]);
+        values.extend(
+            settings
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+        );
         let (config, mut skidata_config) =
             DtaConfig::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
                 .expect("valid configuration");
         skidata_config.outbound.base_delay = std::time::Duration::from_millis(1);
         skidata_config.outbound.max_delay = std::time::Duration::from_millis(5);
+        let store = DynamoStore::new(client, table);
+        let claims = store.claims(config.lease);
         let app = App::new(
             SkidataClient::new(skidata_config).expect("client"),
-            DynamoStore::new(client, table),
+            store,
+            claims,
             config,
         );
         Self { app, skidata }
@@ -95,6 +117,13 @@ impl Dta {
             .iter()
             .filter(|r| r.method.as_str() == method && r.url.path() == path)
             .count()
+    }
+
+    /// Waits until SkiData has received `count` requests `method path`.
+    pub async fn until_requested(&self, method: &str, path: &str, count: usize) {
+        while self.requests_to(method, path).await < count {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
 }
 

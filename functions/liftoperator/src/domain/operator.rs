@@ -5,7 +5,10 @@ use super::{Category, CredentialsRef, Invalid};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// An operator id: 1 to 48 lowercase letters, digits and '-'.
+/// Path segments of fixed routes beside `/liftoperators/{id}`, which no operator may be named.
+pub const RESERVED_IDS: &[&str] = &["status"];
+
+/// An operator id: 1 to 48 lowercase letters, digits and '-', not a fixed route's segment.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct OperatorId(String);
@@ -17,8 +20,19 @@ impl OperatorId {
             && raw
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        ok.then(|| Self(raw.to_owned()))
-            .ok_or_else(|| Invalid::new("id", "must be 1 to 48 lowercase letters, digits or '-'"))
+        if !ok {
+            return Err(Invalid::new(
+                "id",
+                "must be 1 to 48 lowercase letters, digits or '-'",
+            ));
+        }
+        if RESERVED_IDS.contains(&raw) {
+            return Err(Invalid::new(
+                "id",
+                format!("{raw:?} is the name of a fixed route"),
+            ));
+        }
+        Ok(Self(raw.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -132,8 +146,8 @@ fn text(field: &'static str, raw: &str, max: usize) -> Result<String, Invalid> {
 }
 
 impl OperatorInput {
-    /// The operator this input describes, checked; `active` unless it says otherwise.
-    pub fn into_operator(self, id: OperatorId) -> Result<Operator, Invalid> {
+    /// The operator this input describes, checked; `active` as it says, else `was_active`.
+    pub fn into_operator(self, id: OperatorId, was_active: bool) -> Result<Operator, Invalid> {
         if !(-90.0..=90.0).contains(&self.location.lat)
             || !(-180.0..=180.0).contains(&self.location.lng)
         {
@@ -162,7 +176,7 @@ impl OperatorInput {
             region: text("region", &self.region, 80)?,
             location: self.location,
             provider: self.provider,
-            active: self.active.unwrap_or(true),
+            active: self.active.unwrap_or(was_active),
         })
     }
 }
@@ -201,12 +215,12 @@ mod tests {
     }
 
     #[test]
-    fn an_operator_is_active_and_trimmed_unless_told_otherwise() {
+    fn an_operator_keeps_its_activity_and_is_trimmed_unless_told_otherwise() {
         let id = OperatorId::parse("hochalm").unwrap();
-        let operator = input(serde_json::json!({"type": "dta", "credentials": "demo-dta"}))
-            .into_operator(id)
-            .unwrap();
+        let dta = serde_json::json!({"type": "dta", "credentials": "demo-dta"});
+        let operator = input(dta.clone()).into_operator(id.clone(), true).unwrap();
         assert!(operator.active);
+        assert!(!input(dta).into_operator(id, false).unwrap().active);
         assert_eq!(operator.name, "Hochalm");
         assert_eq!(operator.provider.kind(), Provider::Dta);
     }
@@ -215,15 +229,16 @@ mod tests {
     fn an_axess_operator_without_products_is_refused() {
         let id = OperatorId::parse("gipfel").unwrap();
         let empty = serde_json::json!({"type": "axess", "credentials": "demo-axess", "pool_no": 1, "ticket_types": [], "person_types": []});
-        assert!(input(empty).into_operator(id).is_err());
+        assert!(input(empty).into_operator(id, true).is_err());
     }
 
     #[test]
-    fn unknown_providers_and_odd_ids_do_not_parse() {
+    fn unknown_providers_odd_ids_and_fixed_route_names_do_not_parse() {
         assert!(
             serde_json::from_value::<ProviderLink>(serde_json::json!({"type": "teamaxess"}))
                 .is_err()
         );
         assert!(OperatorId::parse("Hoch Alm").is_err());
+        assert!(OperatorId::parse("status").is_err());
     }
 }

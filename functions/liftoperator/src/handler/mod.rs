@@ -5,17 +5,26 @@ mod bookings;
 mod operators;
 
 use crate::config::LiftoperatorConfig;
-use crate::domain::{Operator, OperatorId};
+use crate::domain::{Day, Operator, OperatorId, Product, ProviderLink};
 use crate::error::LiftoperatorError;
 use crate::ports::{OperatorStore, Providers};
+use shared::cache::TtlCache;
 use shared::http::{ApiError, HandlerResult, Request, no_route, path_param, route_key};
 use shared::status;
 use shared::token::Role;
 
-/// The liftoperator function: registry, adapters and configuration, built once in `main`.
+/// The most operator-days of products the cache keeps.
+const CACHED_PRODUCT_LISTS: usize = 512;
+
+/// An operator's products of a day, with the provider link they were fetched for.
+type ProductCache = TtlCache<(OperatorId, Day), (ProviderLink, Vec<Product>)>;
+
+/// The liftoperator function: registry, adapters, the products cache and configuration,
+/// built once in `main`.
 pub struct App<S, P> {
     pub store: S,
     pub providers: P,
+    products: ProductCache,
     pub config: LiftoperatorConfig,
 }
 
@@ -28,6 +37,7 @@ where
         Self {
             store,
             providers,
+            products: TtlCache::new(config.products_ttl, CACHED_PRODUCT_LISTS),
             config,
         }
     }
@@ -48,7 +58,7 @@ where
             "DELETE /liftoperators/{id}/bookings/{externalOrderId}" => {
                 bookings::cancel(self, &request).await
             }
-            "GET /liftoperators/status" => {
+            "GET /liftoperator/status" => {
                 let checks = vec![
                     status::check("table", self.store.check()),
                     status::check("dta", self.providers.check_dta()),
@@ -67,12 +77,21 @@ where
         Ok(())
     }
 
+    /// The operator named by the path, active or not, or 404.
+    async fn operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
+        let id = OperatorId::parse(&path_param(request, "id")?)?;
+        self.store
+            .operator(&id)
+            .await?
+            .ok_or(LiftoperatorError::NoOperator)
+    }
+
     /// The active operator named by the path, or 404.
     async fn active_operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
-        let id = OperatorId::parse(&path_param(request, "id")?)?;
-        match self.store.operator(&id).await? {
-            Some(operator) if operator.active => Ok(operator),
-            _ => Err(LiftoperatorError::NoOperator),
+        let operator = self.operator(request).await?;
+        if !operator.active {
+            return Err(LiftoperatorError::NoOperator);
         }
+        Ok(operator)
     }
 }

@@ -35,7 +35,8 @@ pub async fn read<S: OperatorStore + Sync, P: Providers + Sync>(
     Ok(json(StatusCode::OK, &operator.public()))
 }
 
-/// `GET /liftoperators/{id}/products?date=YYYY-MM-DD`: normalised, whichever provider.
+/// `GET /liftoperators/{id}/products?date=YYYY-MM-DD`: normalised, whichever provider; kept
+/// per operator and day for `products_ttl`, so anonymous reads do not each reach the provider.
 pub async fn products<S: OperatorStore + Sync, P: Providers + Sync>(
     app: &App<S, P>,
     request: &Request,
@@ -48,7 +49,16 @@ pub async fn products<S: OperatorStore + Sync, P: Providers + Sync>(
             ApiError::bad_request("missing_parameter", "query parameter date is missing")
         })?;
     let day = Day::parse("date", raw)?;
-    let products = app.providers.products(&operator, day).await?;
+    let key = (operator.id.clone(), day);
+    let products = match app.products.get(&key) {
+        Some((provider, products)) if provider == operator.provider => products,
+        _ => {
+            let products = app.providers.products(&operator, day).await?;
+            let entry = (operator.provider.clone(), products.clone());
+            app.products.insert(key, entry);
+            products
+        }
+    };
     Ok(json(
         StatusCode::OK,
         &serde_json::json!({"operator_id": operator.id, "date": day, "products": products}),
@@ -66,13 +76,14 @@ pub async fn create<S: OperatorStore + Sync, P: Providers + Sync>(
         .id
         .take()
         .ok_or_else(|| ApiError::bad_request("invalid_input", "id is required"))?;
-    let operator = input.into_operator(id)?;
+    let operator = input.into_operator(id, true)?;
     app.store.create(&operator).await?;
     tracing::info!(event = "liftoperator.created", operator_id = %operator.id, provider = ?operator.provider.kind());
     Ok(json(StatusCode::CREATED, &operator))
 }
 
-/// `PUT /liftoperators/{id}` (admin): replaces the operator's description.
+/// `PUT /liftoperators/{id}` (admin): replaces the operator's description; without `active`
+/// the operator stays as active as it was.
 pub async fn update<S: OperatorStore + Sync, P: Providers + Sync>(
     app: &App<S, P>,
     request: &Request,
@@ -87,7 +98,12 @@ pub async fn update<S: OperatorStore + Sync, P: Providers + Sync>(
         )
         .into());
     }
-    let operator = input.into_operator(id)?;
+    let current = app
+        .store
+        .operator(&id)
+        .await?
+        .ok_or(LiftoperatorError::NoOperator)?;
+    let operator = input.into_operator(id, current.active)?;
     app.store.replace(&operator).await?;
     tracing::info!(event = "liftoperator.updated", operator_id = %operator.id);
     Ok(json(StatusCode::OK, &operator))

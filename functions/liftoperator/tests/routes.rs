@@ -1,0 +1,17 @@
+//! The liftoperator function's routes as the template declares them.
+
+use shared::testing::events;
+
+#[test]
+fn the_status_route_is_get_liftoperator_status_like_every_services() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../template.yaml");
+    let template = std::fs::read_to_string(path).expect("reading template.yaml");
+    let paths: Vec<&str> = template
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("Path: "))
+        .collect();
+    assert!(paths.contains(&"/liftoperator/status"), "{paths:?}");
+    assert!(!paths.contains(&"/liftoperators/status"), "{paths:?}");
+    let event = events::load("liftoperator/status.json");
+    assert_eq!(event["routeKey"], "GET /liftoperator/status");
+}

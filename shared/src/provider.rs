@@ -1,0 +1,121 @@
+//! A third-party provider's failure, one type for every adapter, and its one mapping to HTTP.
+//! Messages read after the provider's name (`Axess did not answer in time`): each adapter's
+//! error enum names its provider.
+
+use crate::http::ApiError;
+use http::StatusCode;
+use std::error::Error as StdError;
+
+/// Why a provider gave no usable answer.
+#[derive(Debug, thiserror::Error)]
+pub enum ProviderError {
+    #[error("credentials {0:?} are not configured")]
+    UnknownCredentials(String),
+    #[error("did not answer in time")]
+    Timeout,
+    #[error("could not be reached: {0}")]
+    Unreachable(String),
+    #[error("broke the exchange off: {0}")]
+    Transport(String),
+    #[error("answered {status}: {detail}")]
+    Status { status: u16, detail: String },
+    #[error("gave a malformed answer: {0}")]
+    Malformed(String),
+    /// A protocol-level fault, such as a SOAP Fault.
+    #[error("answered with a fault: {code}: {message}")]
+    Fault { code: String, message: String },
+    /// A refusal with the provider's own error code.
+    #[error("refused with {code}: {message}")]
+    Refused { code: String, message: String },
+    #[error("knows no such order")]
+    NotFound,
+}
+
+impl ProviderError {
+    /// The kind of failure, for the answer.
+    pub fn failure(&self) -> ProviderFailure {
+        match self {
+            Self::UnknownCredentials(_) => ProviderFailure::UnknownCredentials,
+            Self::Timeout => ProviderFailure::Timeout,
+            Self::Unreachable(_) => ProviderFailure::Unreachable,
+            Self::Status { status: 503, .. } => ProviderFailure::Unavailable,
+            Self::Malformed(_) => ProviderFailure::Malformed,
+            Self::Fault { .. } => ProviderFailure::Fault,
+            Self::Refused { .. } => ProviderFailure::Refused,
+            Self::Transport(_) | Self::Status { .. } | Self::NotFound => ProviderFailure::Other,
+        }
+    }
+}
+
+/// The kinds of provider failure that are answered differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderFailure {
+    /// The caller named credentials the adapter does not hold: 400 `unknown_credentials`.
+    UnknownCredentials,
+    /// No answer in time: 504 `provider_timeout`.
+    Timeout,
+    /// Not reached at all: 503 `provider_unreachable`.
+    Unreachable,
+    /// It answered 503: 503 `provider_unavailable`.
+    Unavailable,
+    /// An answer that does not parse: 502 `provider_malformed_answer`.
+    Malformed,
+    /// A protocol fault (such as a SOAP Fault): 502 `provider_fault`.
+    Fault,
+    /// It refused the request: 502 `provider_refused`.
+    Refused,
+    /// Anything else: 502 `provider_error`.
+    Other,
+}
+
+impl ProviderFailure {
+    /// The status and code this kind is answered with.
+    pub fn status_and_code(self) -> (StatusCode, &'static str) {
+        match self {
+            Self::UnknownCredentials => (StatusCode::BAD_REQUEST, "unknown_credentials"),
+            Self::Timeout => (StatusCode::GATEWAY_TIMEOUT, "provider_timeout"),
+            Self::Unreachable => (StatusCode::SERVICE_UNAVAILABLE, "provider_unreachable"),
+            Self::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, "provider_unavailable"),
+            Self::Malformed => (StatusCode::BAD_GATEWAY, "provider_malformed_answer"),
+            Self::Fault => (StatusCode::BAD_GATEWAY, "provider_fault"),
+            Self::Refused => (StatusCode::BAD_GATEWAY, "provider_refused"),
+            Self::Other => (StatusCode::BAD_GATEWAY, "provider_error"),
+        }
+    }
+}
+
+/// A gateway answer (502, 503, 504) with `err`'s message, keeping `err` as the logged cause.
+pub fn gateway(
+    status: StatusCode,
+    code: &'static str,
+    err: impl StdError + Send + Sync + 'static,
+) -> ApiError {
+    ApiError::new(status, code, err.to_string()).with_cause(err)
+}
+
+/// The answer for a provider failure of kind `failure`, with `err`'s message: a client error
+/// for credentials the caller got wrong, a gateway error (its cause logged) otherwise.
+pub fn answer(failure: ProviderFailure, err: impl StdError + Send + Sync + 'static) -> ApiError {
+    let (status, code) = failure.status_and_code();
+    if status.is_client_error() {
+        return ApiError::new(status, code, err.to_string());
+    }
+    gateway(status, code, err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_credentials_are_the_callers_mistake_and_the_rest_a_gateways_failure() {
+        let err = std::io::Error::other("no such credentials");
+        let answer = answer(ProviderFailure::UnknownCredentials, err);
+        assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
+        assert!(std::error::Error::source(&answer).is_none());
+        let timeout = super::answer(ProviderFailure::Timeout, std::io::Error::other("slow"));
+        assert_eq!(timeout.status(), StatusCode::GATEWAY_TIMEOUT);
+        assert_eq!(timeout.code(), "provider_timeout");
+        assert!(std::error::Error::source(&timeout).is_some());
+    }
+}
