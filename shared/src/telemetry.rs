@@ -6,22 +6,28 @@
 //! opened by [`crate::http`] and [`crate::sqs`] adds `request_id` and `correlation_id`.
 
 use json_subscriber::JsonLayer;
+use tracing_subscriber::Layer;
+use tracing_subscriber::filter::Targets;
 use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::fmt::time::SystemTime;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::registry::LookupSpan;
 use tracing_subscriber::util::SubscriberInitExt;
-use tracing_subscriber::{EnvFilter, Layer};
 
 /// Log levels used unless `RUST_LOG` says otherwise: our code at INFO, the AWS SDK quieter.
+/// `RUST_LOG` takes the same form: a default level and `target=level` pairs (no regular-expression
+/// field filters: `Targets` keeps the regex engine out of every function's binary).
 const DEFAULT_FILTER: &str = "info,aws_config=warn,aws_smithy_runtime=warn,hyper=warn";
 
 /// Installs the JSON logger for `service`; the function name comes from the Lambda environment.
 /// Calling it twice is harmless (the first logger stays).
 pub fn init(service: &str) {
     let function = std::env::var("AWS_LAMBDA_FUNCTION_NAME").unwrap_or_else(|_| service.to_owned());
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .and_then(|directives| directives.parse::<Targets>().ok())
+        .or_else(|| DEFAULT_FILTER.parse().ok())
+        .unwrap_or_default();
     let _ = tracing_subscriber::registry()
         .with(json_layer(service, &function, std::io::stdout).with_filter(filter))
         .try_init();
