@@ -5,10 +5,29 @@
 //! production.
 
 pub use aws_config::SdkConfig;
+use aws_smithy_http_client::tls::{self, TrustStore};
 
-/// Loads region, credentials and endpoint from the environment.
+/// Loads region, credentials and endpoint from the environment. The SDK's HTTPS client trusts
+/// the compiled-in roots of [`crate::tls`] instead of reading the system's certificate files.
 pub async fn load() -> SdkConfig {
-    aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await
+    let trust = TrustStore::empty()
+        .with_native_roots(false)
+        .with_pem_certificate(crate::tls::roots_pem());
+    // Building the context cannot fail today; should it, the SDK's default (system roots) serves.
+    let context = tls::TlsContext::builder()
+        .with_trust_store(trust)
+        .build()
+        .unwrap_or_default();
+    let http = aws_smithy_http_client::Builder::new()
+        .tls_provider(tls::Provider::Rustls(
+            tls::rustls_provider::CryptoMode::AwsLc,
+        ))
+        .tls_context(context)
+        .build_https();
+    aws_config::defaults(aws_config::BehaviorVersion::latest())
+        .http_client(http)
+        .load()
+        .await
 }
 
 /// A DynamoDB client for the shared configuration.

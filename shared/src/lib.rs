@@ -1,6 +1,6 @@
 //! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
-//! errors, token verification, SQS batches, idempotency with leases, outbound HTTP and the one
-//! mapping of a provider's failure to HTTP, a small
+//! errors, token verification, SQS batches, idempotency with leases, outbound HTTP, the trusted
+//! TLS roots, the one mapping of a provider's failure to HTTP, a small
 //! expiring cache, status checks, message contracts and the values of the booking contract
 //! between the lift-operator facade and its adapters. A service's own rules stay in its own
 //! crate.
@@ -19,6 +19,7 @@ pub mod service_token;
 pub mod sqs;
 pub mod status;
 pub mod telemetry;
+pub mod tls;
 pub mod token;
 pub mod values;
 

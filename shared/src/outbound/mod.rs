@@ -48,9 +48,13 @@ pub struct Outbound {
 }
 
 impl Outbound {
-    /// Builds the client once; call from `main`.
+    /// Builds the client once; call from `main`. It trusts the roots of [`crate::tls`].
     pub fn new(config: OutboundConfig) -> Result<Self, reqwest::Error> {
+        let roots = crate::tls::roots()
+            .map(reqwest::Certificate::from_der)
+            .collect::<Result<Vec<_>, _>>()?;
         let client = Client::builder()
+            .tls_certs_only(roots)
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .redirect(reqwest::redirect::Policy::none())

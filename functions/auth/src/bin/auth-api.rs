@@ -4,7 +4,7 @@ use auth::adapters::DynamoStore;
 use auth::config::AuthConfig;
 use auth::handler::App;
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("auth");
     let config = AuthConfig::from_env(&shared::config::env())?;

@@ -5,7 +5,7 @@ use axess::adapters::{AxessClient, DynamoStore};
 use axess::config::AxessSettings;
 use axess::handler::App;
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("axess");
     let (settings, axess) = AxessSettings::from_env(&shared::config::env())?;

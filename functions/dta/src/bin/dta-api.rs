@@ -4,7 +4,7 @@ use dta::adapters::{DynamoStore, SkidataClient};
 use dta::config::DtaConfig;
 use dta::handler::App;
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("dta");
     let (config, skidata) = DtaConfig::from_env(&shared::config::env())?;

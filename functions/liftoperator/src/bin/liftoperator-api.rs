@@ -6,7 +6,7 @@ use liftoperator::handler::App;
 use shared::outbound::{Outbound, OutboundConfig};
 use shared::service_token::ServiceTokens;
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("liftoperator");
     let env = shared::config::env();

@@ -5,7 +5,7 @@ use logs::config::FrontendConfig;
 use logs::handler::alerts::system_clock;
 use logs::handler::frontend::Frontend;
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("logs");
     let config = FrontendConfig::from_env(&shared::config::env())?;

@@ -13,7 +13,7 @@ use tracing::Instrument;
 /// Time kept back from the invocation's deadline for settling the ledger.
 const SAFETY_MARGIN: Duration = Duration::from_secs(2);
 
-#[tokio::main]
+#[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_runtime::Error> {
     shared::telemetry::init("logs");
     let config = AlertsConfig::from_env(&shared::config::env())?;
