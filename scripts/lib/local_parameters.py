@@ -13,11 +13,45 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+import yaml
 
-# Services that call other services, and the audiences (target services) each may ask for.
-SERVICE_CLIENTS = {
-    "liftoperator": ["dta", "axess"],
-}
+TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
+
+
+class _TemplateLoader(yaml.SafeLoader):
+    """Reads CloudFormation's short forms (!Ref, !Sub, ...) as {"Ref": ...} mappings."""
+
+
+def _intrinsic(loader, suffix, node):
+    name = suffix if suffix == "Ref" else "Fn::" + suffix
+    if isinstance(node, yaml.ScalarNode):
+        return {name: loader.construct_scalar(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return {name: loader.construct_sequence(node, deep=True)}
+    return {name: loader.construct_mapping(node, deep=True)}
+
+
+_TemplateLoader.add_multi_constructor("!", _intrinsic)
+
+
+def service_clients(template: Path = TEMPLATE) -> dict:
+    """Callers of other services, from the template: client id to (secret parameter, audiences).
+
+    A caller is a function with `Metadata.ServiceClientAudiences`; its client id is its
+    SERVICE_CLIENT_ID and its secret the parameter its SERVICE_CLIENT_SECRET refers to.
+    """
+    resources = yaml.load(template.read_text(), Loader=_TemplateLoader)["Resources"]
+    clients = {}
+    for logical_id, resource in resources.items():
+        audiences = (resource.get("Metadata") or {}).get("ServiceClientAudiences")
+        if not audiences:
+            continue
+        variables = resource["Properties"]["Environment"]["Variables"]
+        secret = variables.get("SERVICE_CLIENT_SECRET")
+        if "SERVICE_CLIENT_ID" not in variables or not isinstance(secret, dict) or "Ref" not in secret:
+            sys.exit(f"{logical_id}: a caller needs SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET: !Ref <Name>ClientSecret")
+        clients[variables["SERVICE_CLIENT_ID"]] = (secret["Ref"], list(audiences))
+    return clients
 
 
 def b64url_uint(number: int) -> str:
@@ -44,9 +78,8 @@ def main() -> None:
         values.update(signing_key())
     values.setdefault("AuthBootstrapSecret", secrets.token_urlsafe(24))
     clients = {}
-    for client, audiences in SERVICE_CLIENTS.items():
-        name = client.capitalize() + "ClientSecret"
-        secret = values.setdefault(name, secrets.token_urlsafe(32))
+    for client, (parameter, audiences) in service_clients().items():
+        secret = values.setdefault(parameter, secrets.token_urlsafe(32))
         clients[client] = {"secret_sha256": hashlib.sha256(secret.encode()).hexdigest(), "audiences": audiences}
     values["AuthServiceClients"] = json.dumps(clients)
 

@@ -1,5 +1,5 @@
-//! The subscriptions in template.yaml agree with the policy and never include log-alerts'
-//! own log group.
+//! The template's alerting: every log group but log-alerts' own is subscribed with the one
+//! pattern, which agrees with the policy, and every queue's failures end in an alarmed DLQ.
 
 use logs::domain::policy::Policy;
 use serde_yaml_ng::Value;
@@ -10,17 +10,60 @@ fn template() -> Value {
         .expect("test setup")
 }
 
-fn subscriptions(template: &Value) -> Vec<(String, Value)> {
+/// The argument of an intrinsic function in short (`!Ref x`) or long (`{Ref: x}`) form.
+fn intrinsic<'a>(value: &'a Value, name: &str) -> Option<&'a Value> {
+    match value {
+        Value::Tagged(tagged) if tagged.tag == name => Some(&tagged.value),
+        Value::Mapping(map) if map.len() == 1 => map
+            .get(name)
+            .or_else(|| map.get(format!("Fn::{name}").as_str())),
+        _ => None,
+    }
+}
+
+/// The name `!Ref` names.
+fn reference(value: &Value) -> Option<&str> {
+    intrinsic(value, "Ref").and_then(Value::as_str)
+}
+
+/// The resource whose `attribute` `!GetAtt` names.
+fn attribute_of(value: &Value, attribute: &str) -> Option<String> {
+    let target = intrinsic(value, "GetAtt")?;
+    let (resource, named) = match target {
+        Value::String(dotted) => dotted.split_once('.')?,
+        Value::Sequence(pair) if pair.len() == 2 => (pair[0].as_str()?, pair[1].as_str()?),
+        _ => return None,
+    };
+    (named == attribute).then(|| resource.to_owned())
+}
+
+fn resources<'a>(template: &'a Value, kind: &str) -> Vec<(&'a str, &'a Value)> {
+    let all = template["Resources"].as_mapping().expect("test setup");
+    all.iter()
+        .filter(|(_, resource)| resource["Type"] == kind)
+        .map(|(id, resource)| (id.as_str().expect("test setup"), resource))
+        .collect()
+}
+
+/// log-alerts' subscriptions: event name, subscribed group and pattern (parameters resolved).
+fn subscriptions(template: &Value) -> Vec<(String, String, String)> {
     let events = &template["Resources"]["LogAlertsFunction"]["Properties"]["Events"];
+    let events = events.as_mapping().expect("LogAlertsFunction has events");
+    let resolve = |value: &Value| match reference(value) {
+        Some(parameter) => template["Parameters"][parameter]["Default"].clone(),
+        None => value.clone(),
+    };
     events
-        .as_mapping()
-        .expect("LogAlertsFunction has events")
         .iter()
         .filter(|(_, event)| event["Type"] == "CloudWatchLogs")
         .map(|(name, event)| {
+            let properties = &event["Properties"];
+            let group = reference(&properties["LogGroupName"]).unwrap_or_default();
+            let pattern = resolve(&properties["FilterPattern"]);
             (
                 name.as_str().expect("test setup").to_owned(),
-                event["Properties"].clone(),
+                group.to_owned(),
+                pattern.as_str().unwrap_or_default().to_owned(),
             )
         })
         .collect()
@@ -36,8 +79,7 @@ fn every_subscription_passes_what_the_policy_lets_through() {
     let template = template();
     let subscriptions = subscriptions(&template);
     assert!(subscriptions.len() >= 2);
-    for (name, properties) in subscriptions {
-        let pattern = properties["FilterPattern"].as_str().unwrap().to_owned();
+    for (name, _, pattern) in subscriptions {
         assert!(
             !pattern.trim_start().starts_with('{'),
             "{name}: a JSON pattern misses platform lines"
@@ -65,25 +107,120 @@ fn every_subscription_passes_what_the_policy_lets_through() {
 }
 
 #[test]
-fn log_alerts_own_group_is_never_subscribed_and_every_function_keeps_logs_for_a_while() {
+fn every_log_group_but_log_alerts_own_is_subscribed_with_the_one_pattern_and_queried() {
     let template = template();
-    for (name, properties) in subscriptions(&template) {
-        assert!(
-            !text(&properties["LogGroupName"]).contains("LogAlertsLogGroup"),
-            "{name} subscribes log-alerts to itself"
-        );
-    }
-    let resources = template["Resources"].as_mapping().unwrap();
-    for (id, resource) in resources {
-        if resource["Type"] != "AWS::Serverless::Function" {
+    let subscriptions = subscriptions(&template);
+    let insights = text(
+        &template["Resources"]["LogAlertsFunction"]["Properties"]["Environment"]["Variables"]["LOG_ALERTS_INSIGHTS_GROUPS"],
+    );
+    let groups = resources(&template, "AWS::Logs::LogGroup");
+    assert!(groups.len() >= 6, "the template's log groups are found");
+    for (group, _) in groups {
+        let subscribed: Vec<_> = subscriptions.iter().filter(|s| s.1 == group).collect();
+        if group == "LogAlertsLogGroup" {
+            assert!(subscribed.is_empty(), "log-alerts is subscribed to itself");
             continue;
         }
-        let id = id.as_str().unwrap();
-        let has_group = resources.values().any(|other| {
-            other["Type"] == "AWS::Logs::LogGroup"
-                && text(&other["Properties"]["LogGroupName"]).contains(&format!("${{{id}}}"))
-                && other["Properties"]["RetentionInDays"].as_u64().is_some()
+        assert_eq!(subscribed.len(), 1, "{group} is subscribed once");
+        let raw = &template["Resources"]["LogAlertsFunction"]["Properties"]["Events"]
+            [subscribed[0].0.as_str()]["Properties"]["FilterPattern"];
+        assert_eq!(
+            reference(raw),
+            Some("LogAlertsFilterPattern"),
+            "{group}'s subscription uses the one pattern"
+        );
+        assert!(
+            insights.contains(&format!("!Ref {group}\n")),
+            "{group} is missing from LOG_ALERTS_INSIGHTS_GROUPS"
+        );
+    }
+}
+
+#[test]
+fn every_function_keeps_its_logs_in_a_group_with_retention() {
+    let template = template();
+    let groups = resources(&template, "AWS::Logs::LogGroup");
+    for (id, _) in resources(&template, "AWS::Serverless::Function") {
+        let has_group = groups.iter().any(|(_, group)| {
+            text(&group["Properties"]["LogGroupName"]).contains(&format!("/aws/lambda/${{{id}}}"))
+                && group["Properties"]["RetentionInDays"].as_u64().is_some()
         });
         assert!(has_group, "{id} has no log group with retention");
     }
+}
+
+/// What breaks the rule that every queue redrives to a DLQ and every DLQ has a depth alarm.
+fn queue_faults(template: &Value) -> Vec<String> {
+    let mut dead_letter = Vec::new();
+    for (_, queue) in resources(template, "AWS::SQS::Queue") {
+        let target = &queue["Properties"]["RedrivePolicy"]["deadLetterTargetArn"];
+        dead_letter.extend(attribute_of(target, "Arn"));
+    }
+    for (_, function) in resources(template, "AWS::Serverless::Function") {
+        let properties = &function["Properties"];
+        let failure = &properties["EventInvokeConfig"]["DestinationConfig"]["OnFailure"];
+        dead_letter.extend(attribute_of(&failure["Destination"], "Arn"));
+        dead_letter.extend(attribute_of(
+            &properties["DeadLetterQueue"]["TargetArn"],
+            "Arn",
+        ));
+    }
+    let alarms = resources(template, "AWS::CloudWatch::Alarm");
+    let mut faults = Vec::new();
+    for (id, queue) in resources(template, "AWS::SQS::Queue") {
+        if !dead_letter.iter().any(|dlq| dlq == id) {
+            let redrive = &queue["Properties"]["RedrivePolicy"];
+            if attribute_of(&redrive["deadLetterTargetArn"], "Arn").is_none()
+                || redrive["maxReceiveCount"].as_u64().is_none()
+            {
+                faults.push(format!("{id} has no RedrivePolicy to a DLQ"));
+            }
+            continue;
+        }
+        let alarmed = alarms.iter().any(|(_, alarm)| {
+            let properties = &alarm["Properties"];
+            properties["Namespace"] == "AWS/SQS"
+                && properties["MetricName"] == "ApproximateNumberOfMessagesVisible"
+                && properties["Dimensions"]
+                    .as_sequence()
+                    .into_iter()
+                    .flatten()
+                    .any(|d| attribute_of(&d["Value"], "QueueName").as_deref() == Some(id))
+        });
+        if !alarmed {
+            faults.push(format!("the DLQ {id} has no alarm on its depth"));
+        }
+    }
+    faults
+}
+
+#[test]
+fn every_queue_redrives_to_a_dead_letter_queue_and_every_dead_letter_queue_has_a_depth_alarm() {
+    let template = template();
+    assert!(
+        !resources(&template, "AWS::SQS::Queue").is_empty(),
+        "the template's queues are found"
+    );
+    assert_eq!(queue_faults(&template), Vec::<String>::new());
+}
+
+#[test]
+fn a_queue_without_redrive_and_a_dead_letter_queue_without_alarm_are_both_found() {
+    let template: Value = serde_yaml_ng::from_str(
+        "Resources:
+           Work: {Type: AWS::SQS::Queue}
+           Jobs:
+             Type: AWS::SQS::Queue
+             Properties:
+               RedrivePolicy: {deadLetterTargetArn: !GetAtt JobsDlq.Arn, maxReceiveCount: 5}
+           JobsDlq: {Type: AWS::SQS::Queue}",
+    )
+    .unwrap();
+    assert_eq!(
+        queue_faults(&template),
+        vec![
+            "Work has no RedrivePolicy to a DLQ".to_owned(),
+            "the DLQ JobsDlq has no alarm on its depth".to_owned(),
+        ]
+    );
 }

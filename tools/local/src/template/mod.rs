@@ -37,3 +37,6 @@ pub fn load(
     let context = Context::new(&root, stack_name, region, endpoint, parameters)?;
     model::build(&root, &context)
 }
+
+#[cfg(test)]
+mod tests;
