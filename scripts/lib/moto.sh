@@ -1,6 +1,7 @@
-# Sourced by scripts: starts moto's server on a free loopback port and exports what the AWS SDK
-# needs to reach it. Background processes are stopped by starjack_cleanup, which the calling
-# script installs with `trap starjack_cleanup EXIT`.
+# Sourced by scripts: starts moto's server (scripts/lib/moto_server.py: DynamoDB requests one at a
+# time, atomic as on AWS) on a free loopback port and exports what the AWS SDK needs to reach it.
+# Background processes are stopped by starjack_cleanup, which the calling script installs with
+# `trap starjack_cleanup EXIT`.
 
 STARJACK_PIDS=()
 
@@ -36,7 +37,7 @@ starjack_moto() {
   local port log
   port=$(starjack_free_port)
   log=${1:-$(mktemp -t moto.XXXXXX.log)}
-  moto_server -H 127.0.0.1 -p "$port" >"$log" 2>&1 &
+  python3 "$(dirname "${BASH_SOURCE[0]}")/moto_server.py" 127.0.0.1 "$port" >"$log" 2>&1 &
   STARJACK_PIDS+=($!)
   starjack_wait_for "http://127.0.0.1:$port/moto-api/" "moto's server" "$log"
   export AWS_ENDPOINT_URL="http://127.0.0.1:$port"
