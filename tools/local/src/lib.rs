@@ -60,20 +60,7 @@ struct Shared {
 
 /// Creates the resources and starts every function, route, poller and subscription.
 pub async fn start(options: Options) -> Result<Cloud, Error> {
-    let endpoint = std::env::var("AWS_ENDPOINT_URL")
-        .map_err(|_| "AWS_ENDPOINT_URL must point at moto's server")?;
-    let aws = shared::aws::load().await;
-    let region = aws
-        .region()
-        .map(ToString::to_string)
-        .unwrap_or_else(|| "eu-central-1".into());
-    let stack = template::load(
-        &options.template,
-        &options.stack_name,
-        &region,
-        &endpoint,
-        &options.parameters,
-    )?;
+    let (aws, region, stack) = load(&options).await?;
     let clients = resources::Clients::new(&aws);
     let queue_urls = resources::create(&stack, &clients).await?;
     let sink = logs::Sink::start(clients.logs.clone());
@@ -209,6 +196,27 @@ pub async fn start(options: Options) -> Result<Cloud, Error> {
     Ok(Cloud { port, functions })
 }
 
+/// The AWS configuration, its region, and the template's stack resolved against them.
+async fn load(
+    options: &Options,
+) -> Result<(shared::aws::SdkConfig, String, template::Stack), Error> {
+    let endpoint = std::env::var("AWS_ENDPOINT_URL")
+        .map_err(|_| "AWS_ENDPOINT_URL must point at moto's server")?;
+    let aws = shared::aws::load().await;
+    let region = aws
+        .region()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "eu-central-1".into());
+    let stack = template::load(
+        &options.template,
+        &options.stack_name,
+        &region,
+        &endpoint,
+        &options.parameters,
+    )?;
+    Ok((aws, region, stack))
+}
+
 /// The environment every function process starts from: what Lambda sets for all functions and
 /// what the runner passes on.
 fn base_environment(bin_dir: &std::path::Path) -> BTreeMap<String, String> {
@@ -226,17 +234,8 @@ fn base_environment(bin_dir: &std::path::Path) -> BTreeMap<String, String> {
 
 /// Every function of the stack as the local cloud would start it, without starting anything:
 /// `[{name, binary, memory_mb, timeout_ms, environment}]` (the cold-start benchmark reads it).
-pub fn describe(options: &Options) -> Result<serde_json::Value, Error> {
-    let endpoint = std::env::var("AWS_ENDPOINT_URL")
-        .map_err(|_| "AWS_ENDPOINT_URL must point at moto's server")?;
-    let region = std::env::var("AWS_REGION").unwrap_or_else(|_| "eu-central-1".into());
-    let stack = template::load(
-        &options.template,
-        &options.stack_name,
-        &region,
-        &endpoint,
-        &options.parameters,
-    )?;
+pub async fn describe(options: &Options) -> Result<serde_json::Value, Error> {
+    let (_, _, stack) = load(options).await?;
     let base = base_environment(&options.bin_dir);
     let functions = stack.functions.iter().map(|spec| {
         serde_json::json!({

@@ -62,7 +62,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     options.asynchronous.time_scale = args.time_scale;
     options.asynchronous.duplicate_rate = args.async_duplicates;
     if args.describe {
-        println!("{}", local::describe(&options)?);
+        println!("{}", local::describe(&options).await?);
         return Ok(());
     }
     let cloud = local::start(options).await?;
