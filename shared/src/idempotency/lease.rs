@@ -7,9 +7,26 @@ use aws_sdk_dynamodb::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_dynamodb::types::AttributeValue;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::collections::HashMap;
 use std::future::Future;
 
 const OWN_CLAIM: &str = "#status = :in_progress AND #owner = :owner";
+
+/// The attribute names and values [`OWN_CLAIM`] refers to for `lease`; a write adds its own.
+fn own_claim(lease: &Lease) -> (HashMap<String, String>, HashMap<String, AttributeValue>) {
+    let names = HashMap::from([
+        ("#status".to_owned(), "status".to_owned()),
+        ("#owner".to_owned(), "owner".to_owned()),
+    ]);
+    let values = HashMap::from([
+        (
+            ":in_progress".to_owned(),
+            AttributeValue::S(IN_PROGRESS.to_owned()),
+        ),
+        (":owner".to_owned(), AttributeValue::S(lease.token.clone())),
+    ]);
+    (names, values)
+}
 
 /// Whether a write conditional on the caller's own claim was done: the claim was not the
 /// caller's any more, or the store failed.
@@ -35,6 +52,14 @@ impl IdempotencyStore {
         let data = serde_json::to_string(result).map_err(store_error)?;
         let expiration = self.now_ms() / 1000 + self.config.retention.as_secs() as i64;
         let (name, value) = self.key(&lease.key);
+        let (mut names, mut values) = own_claim(lease);
+        names.insert("#data".into(), "data".into());
+        values.insert(":completed".into(), AttributeValue::S(COMPLETED.to_owned()));
+        values.insert(":data".into(), AttributeValue::S(data));
+        values.insert(
+            ":expiration".into(),
+            AttributeValue::N(expiration.to_string()),
+        );
         let written = self
             .client
             .update_item()
@@ -42,14 +67,8 @@ impl IdempotencyStore {
             .key(name, value)
             .update_expression("SET #status = :completed, #data = :data, expiration = :expiration")
             .condition_expression(OWN_CLAIM)
-            .expression_attribute_names("#status", "status")
-            .expression_attribute_names("#owner", "owner")
-            .expression_attribute_names("#data", "data")
-            .expression_attribute_values(":completed", AttributeValue::S(COMPLETED.to_owned()))
-            .expression_attribute_values(":in_progress", AttributeValue::S(IN_PROGRESS.to_owned()))
-            .expression_attribute_values(":owner", AttributeValue::S(lease.token.clone()))
-            .expression_attribute_values(":data", AttributeValue::S(data))
-            .expression_attribute_values(":expiration", AttributeValue::N(expiration.to_string()))
+            .set_expression_attribute_names(Some(names))
+            .set_expression_attribute_values(Some(values))
             .send()
             .await;
         own(lease, written)
@@ -58,16 +77,15 @@ impl IdempotencyStore {
     /// Gives up the claim after the work failed having done nothing, so a retry starts anew.
     pub async fn release(&self, lease: &Lease) -> Result<(), IdempotencyError> {
         let (name, value) = self.key(&lease.key);
+        let (names, values) = own_claim(lease);
         let written = self
             .client
             .delete_item()
             .table_name(&self.table)
             .key(name, value)
             .condition_expression(OWN_CLAIM)
-            .expression_attribute_names("#status", "status")
-            .expression_attribute_names("#owner", "owner")
-            .expression_attribute_values(":in_progress", AttributeValue::S(IN_PROGRESS.to_owned()))
-            .expression_attribute_values(":owner", AttributeValue::S(lease.token.clone()))
+            .set_expression_attribute_names(Some(names))
+            .set_expression_attribute_values(Some(values))
             .send()
             .await;
         own(lease, written)
@@ -77,6 +95,8 @@ impl IdempotencyStore {
     /// delivery takes it over at once and learns that it resumes ([`Claim::Resumed`]).
     pub async fn suspend(&self, lease: &Lease) -> Result<(), IdempotencyError> {
         let (name, value) = self.key(&lease.key);
+        let (names, mut values) = own_claim(lease);
+        values.insert(":ended".into(), AttributeValue::N("0".to_owned()));
         let written = self
             .client
             .update_item()
@@ -84,11 +104,8 @@ impl IdempotencyStore {
             .key(name, value)
             .update_expression("SET in_progress_expiry = :ended")
             .condition_expression(OWN_CLAIM)
-            .expression_attribute_names("#status", "status")
-            .expression_attribute_names("#owner", "owner")
-            .expression_attribute_values(":in_progress", AttributeValue::S(IN_PROGRESS.to_owned()))
-            .expression_attribute_values(":owner", AttributeValue::S(lease.token.clone()))
-            .expression_attribute_values(":ended", AttributeValue::N("0".to_owned()))
+            .set_expression_attribute_names(Some(names))
+            .set_expression_attribute_values(Some(values))
             .send()
             .await;
         own(lease, written)
