@@ -3,7 +3,8 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-/// A configuration value that is missing or cannot be used.
+/// A configuration value that is missing or cannot be used; every service's configuration
+/// fails with this one error, which names the variable.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     #[error("configuration variable {0} is not set")]
@@ -12,23 +13,45 @@ pub enum ConfigError {
     Malformed { name: String, reason: String },
 }
 
-/// Reads configuration from a source of variables: the process environment in production,
-/// a map in tests.
-pub struct Env<F: Fn(&str) -> Option<String>> {
-    lookup: F,
-}
-
-/// The process environment.
-pub fn env() -> Env<impl Fn(&str) -> Option<String>> {
-    Env {
-        lookup: |name: &str| std::env::var(name).ok(),
+impl ConfigError {
+    /// `name` is set but cannot be used, for `reason`.
+    pub fn malformed(name: &str, reason: impl std::fmt::Display) -> Self {
+        Self::Malformed {
+            name: name.to_owned(),
+            reason: reason.to_string(),
+        }
     }
 }
 
-impl<F: Fn(&str) -> Option<String>> Env<F> {
-    /// A source backed by any lookup function, such as a test's map.
-    pub fn from_fn(lookup: F) -> Self {
-        Self { lookup }
+type Lookup = Box<dyn Fn(&str) -> Option<String> + Send + Sync>;
+
+/// Reads configuration from a source of variables: the process environment in production,
+/// a map in tests.
+pub struct Env {
+    lookup: Lookup,
+}
+
+/// The process environment.
+pub fn env() -> Env {
+    Env::from_fn(|name| std::env::var(name).ok())
+}
+
+impl Env {
+    /// A source backed by any lookup function.
+    pub fn from_fn(lookup: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> Self {
+        Self {
+            lookup: Box::new(lookup),
+        }
+    }
+
+    /// A source backed by a map of names to values, such as a test's.
+    pub fn from_map(values: std::collections::HashMap<String, String>) -> Self {
+        Self::from_fn(move |name| values.get(name).cloned())
+    }
+
+    /// The value of `name` parsed as JSON into `T`.
+    pub fn json<T: serde::de::DeserializeOwned>(&self, name: &str) -> Result<T, ConfigError> {
+        serde_json::from_str(&self.required(name)?).map_err(|err| ConfigError::malformed(name, err))
     }
 
     /// The value of `name`; set but blank counts as missing.
@@ -64,6 +87,11 @@ impl<F: Fn(&str) -> Option<String>> Env<F> {
         }
     }
 
+    /// A duration given in milliseconds, or `default_ms` when it is not set.
+    pub fn millis_or(&self, name: &str, default_ms: u64) -> Result<Duration, ConfigError> {
+        self.parse_or(name, default_ms).map(Duration::from_millis)
+    }
+
     /// A duration given in whole seconds, or `default` when it is not set.
     pub fn seconds_or(&self, name: &str, default: Duration) -> Result<Duration, ConfigError> {
         self.parse_or(name, default.as_secs())
@@ -78,10 +106,7 @@ where
 {
     raw.trim()
         .parse()
-        .map_err(|err: T::Err| ConfigError::Malformed {
-            name: name.to_owned(),
-            reason: err.to_string(),
-        })
+        .map_err(|err: T::Err| ConfigError::malformed(name, err))
 }
 
 #[cfg(test)]
@@ -89,12 +114,13 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn source(pairs: &[(&str, &str)]) -> Env<impl Fn(&str) -> Option<String>> {
-        let map: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Env::from_fn(move |name| map.get(name).cloned())
+    fn source(pairs: &[(&str, &str)]) -> Env {
+        Env::from_map(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect::<HashMap<_, _>>(),
+        )
     }
 
     #[test]

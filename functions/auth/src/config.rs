@@ -3,7 +3,7 @@
 use crate::domain::{ServiceClients, TokenIssuer};
 use jsonwebtoken::jwk::JwkSet;
 use shared::config::{ConfigError, Env};
-use shared::token::{API_AUDIENCE, TokenVerifier, VerifierConfigError};
+use shared::token::{API_AUDIENCE, TokenVerifier};
 
 /// Everything the auth function needs besides its clients.
 pub struct AuthConfig {
@@ -17,28 +17,13 @@ pub struct AuthConfig {
     pub bootstrap_secret: Option<String>,
 }
 
-/// Configuration that cannot be used; names the variable.
-#[derive(Debug, thiserror::Error)]
-pub enum AuthConfigError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error(transparent)]
-    Verifier(#[from] VerifierConfigError),
-    #[error("AUTH_SIGNING_KEY is not an RSA private key in PEM: {0}")]
-    SigningKey(jsonwebtoken::errors::Error),
-    #[error("AUTH_SIGNING_KEY does not match key {0} of AUTH_JWKS: tokens would not verify")]
-    KeyMismatch(String),
-    #[error("AUTH_SERVICE_CLIENTS is malformed: {0}")]
-    Clients(serde_json::Error),
-}
-
 const DEFAULT_ACCESS_TTL: u64 = 15 * 60;
 const DEFAULT_REFRESH_TTL: i64 = 30 * 24 * 3600;
 
 impl AuthConfig {
     /// Reads and checks the configuration, including that the signing key is the one the
     /// JWKS publishes under its key id.
-    pub fn from_env<F: Fn(&str) -> Option<String>>(env: &Env<F>) -> Result<Self, AuthConfigError> {
+    pub fn from_env(env: &Env) -> Result<Self, ConfigError> {
         let issuer_url = env.required("AUTH_ISSUER")?;
         let kid = env.required("AUTH_SIGNING_KID")?;
         let access_ttl = env.parse_or("AUTH_ACCESS_TTL_SECONDS", DEFAULT_ACCESS_TTL)?;
@@ -48,18 +33,26 @@ impl AuthConfig {
             &issuer_url,
             access_ttl,
         )
-        .map_err(AuthConfigError::SigningKey)?;
+        .map_err(|err| {
+            ConfigError::malformed(
+                "AUTH_SIGNING_KEY",
+                format!("not an RSA private key in PEM: {err}"),
+            )
+        })?;
         let verifier = TokenVerifier::from_env(env, "auth")?;
         let probe = issuer
             .issue("config-check", API_AUDIENCE, &[])
-            .map_err(AuthConfigError::SigningKey)?;
+            .map_err(|err| ConfigError::malformed("AUTH_SIGNING_KEY", err))?;
         if verifier.verify(&probe.token).is_err() {
-            return Err(AuthConfigError::KeyMismatch(kid));
+            return Err(ConfigError::malformed(
+                "AUTH_SIGNING_KEY",
+                format!("it does not match key {kid} of AUTH_JWKS: tokens would not verify"),
+            ));
         }
-        let jwks = serde_json::from_str(&env.required("AUTH_JWKS")?)
-            .map_err(|err| AuthConfigError::Verifier(VerifierConfigError::Jwks(err)))?;
+        let jwks = env.json("AUTH_JWKS")?;
         let clients = match env.optional("AUTH_SERVICE_CLIENTS") {
-            Some(json) => ServiceClients::parse(&json).map_err(AuthConfigError::Clients)?,
+            Some(json) => ServiceClients::parse(&json)
+                .map_err(|err| ConfigError::malformed("AUTH_SERVICE_CLIENTS", err))?,
             None => ServiceClients::default(),
         };
         Ok(Self {

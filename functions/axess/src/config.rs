@@ -3,7 +3,7 @@
 use crate::adapters::{AxessConfig, Credentials};
 use shared::config::{ConfigError, Env};
 use shared::outbound::OutboundConfig;
-use shared::token::{TokenVerifier, VerifierConfigError};
+use shared::token::TokenVerifier;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -19,43 +19,25 @@ pub struct AxessSettings {
     pub issue_reserve: Duration,
 }
 
-/// Configuration that cannot be used; names the variable.
-#[derive(Debug, thiserror::Error)]
-pub enum AxessConfigError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error(transparent)]
-    Verifier(#[from] VerifierConfigError),
-    #[error(
-        "AXESS_CREDENTIALS must be a JSON object of credentials references to {{username, password}}: {0}"
-    )]
-    Credentials(serde_json::Error),
-}
-
 impl AxessSettings {
-    /// Reads the function's and Axess's configuration.
-    pub fn from_env<F: Fn(&str) -> Option<String>>(
-        env: &Env<F>,
-    ) -> Result<(Self, AxessConfig), AxessConfigError> {
-        let credentials: HashMap<String, Credentials> =
-            serde_json::from_str(&env.required("AXESS_CREDENTIALS")?)
-                .map_err(AxessConfigError::Credentials)?;
+    /// Reads the function's and Axess's configuration; `AXESS_CREDENTIALS` is a JSON object of
+    /// credentials references to `{username, password}`.
+    pub fn from_env(env: &Env) -> Result<(Self, AxessConfig), ConfigError> {
+        let credentials: HashMap<String, Credentials> = env.json("AXESS_CREDENTIALS")?;
         let axess = AxessConfig {
             url: env.required("AXESS_BASE_URL")?,
             credentials,
             outbound: OutboundConfig {
-                connect_timeout: Duration::from_millis(
-                    env.parse_or("AXESS_CONNECT_TIMEOUT_MS", 1_000)?,
-                ),
-                timeout: Duration::from_millis(env.parse_or("AXESS_TIMEOUT_MS", 3_000)?),
+                connect_timeout: env.millis_or("AXESS_CONNECT_TIMEOUT_MS", 1_000)?,
+                timeout: env.millis_or("AXESS_TIMEOUT_MS", 3_000)?,
                 ..OutboundConfig::default()
             },
         };
         let settings = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "axess")?,
-            lease: Duration::from_millis(env.parse_or("AXESS_LEASE_MS", 30_000)?),
-            issue_reserve: Duration::from_millis(env.parse_or("AXESS_ISSUE_RESERVE_MS", 4_000)?),
+            lease: env.millis_or("AXESS_LEASE_MS", 30_000)?,
+            issue_reserve: env.millis_or("AXESS_ISSUE_RESERVE_MS", 4_000)?,
         };
         Ok((settings, axess))
     }

@@ -3,7 +3,7 @@
 use crate::adapters::AdapterConfig;
 use shared::config::{ConfigError, Env};
 use shared::outbound::OutboundConfig;
-use shared::token::{TokenVerifier, VerifierConfigError};
+use shared::token::TokenVerifier;
 use std::time::Duration;
 
 /// Everything the liftoperator function needs besides its clients.
@@ -15,29 +15,16 @@ pub struct LiftoperatorConfig {
     pub products_ttl: Duration,
 }
 
-/// Configuration that cannot be used; names the variable.
-#[derive(Debug, thiserror::Error)]
-pub enum LiftoperatorConfigError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error(transparent)]
-    Verifier(#[from] VerifierConfigError),
-}
-
 impl LiftoperatorConfig {
     /// Reads the function's configuration and where the adapters are. Adapter calls are
     /// not retried here: the adapters retry their providers themselves, and a booking may
     /// take the adapter most of `ADAPTER_TIMEOUT_MS`.
-    pub fn from_env<F: Fn(&str) -> Option<String>>(
-        env: &Env<F>,
-    ) -> Result<(Self, AdapterConfig), LiftoperatorConfigError> {
+    pub fn from_env(env: &Env) -> Result<(Self, AdapterConfig), ConfigError> {
         let adapters = AdapterConfig {
             api_base_url: env.required("API_BASE_URL")?,
             outbound: OutboundConfig {
-                connect_timeout: Duration::from_millis(
-                    env.parse_or("ADAPTER_CONNECT_TIMEOUT_MS", 1_000)?,
-                ),
-                timeout: Duration::from_millis(env.parse_or("ADAPTER_TIMEOUT_MS", 16_000)?),
+                connect_timeout: env.millis_or("ADAPTER_CONNECT_TIMEOUT_MS", 1_000)?,
+                timeout: env.millis_or("ADAPTER_TIMEOUT_MS", 16_000)?,
                 max_attempts: 1,
                 ..OutboundConfig::default()
             },
@@ -45,7 +32,7 @@ impl LiftoperatorConfig {
         let config = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "liftoperator")?,
-            products_ttl: Duration::from_millis(env.parse_or("PRODUCTS_CACHE_TTL_MS", 60_000)?),
+            products_ttl: env.millis_or("PRODUCTS_CACHE_TTL_MS", 60_000)?,
         };
         Ok((config, adapters))
     }

@@ -29,7 +29,7 @@ async fn serve(router: axum::Router) -> String {
     format!("http://{address}")
 }
 
-fn settings(pairs: Vec<(&str, String)>) -> shared::config::Env<impl Fn(&str) -> Option<String>> {
+fn settings(pairs: Vec<(&str, String)>) -> shared::config::Env {
     let mut values: HashMap<String, String> =
         pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
     values.insert("AUTH_ISSUER".into(), tokens::ISSUER.into());

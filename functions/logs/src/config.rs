@@ -1,20 +1,11 @@
 //! The configuration of both functions, read once at start.
 
 use crate::domain::links::Console;
-use crate::domain::policy::{Policy, PolicyError};
+use crate::domain::policy::Policy;
 use crate::payload::DEFAULT_MAX_DECOMPRESSED;
 use shared::config::{ConfigError, Env};
 use shared::outbound::OutboundConfig;
 use std::time::Duration;
-
-/// Configuration that cannot be used.
-#[derive(Debug, thiserror::Error)]
-pub enum LogsConfigError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error(transparent)]
-    Policy(#[from] PolicyError),
-}
 
 /// What `log-alerts` needs besides its clients.
 pub struct AlertsConfig {
@@ -32,8 +23,8 @@ pub struct AlertsConfig {
 }
 
 impl AlertsConfig {
-    pub fn from_env<F: Fn(&str) -> Option<String>>(env: &Env<F>) -> Result<Self, LogsConfigError> {
-        let timeout = Duration::from_millis(env.parse_or("SLACK_TIMEOUT_MS", 5_000u64)?);
+    pub fn from_env(env: &Env) -> Result<Self, ConfigError> {
+        let timeout = env.millis_or("SLACK_TIMEOUT_MS", 5_000)?;
         let groups = env
             .optional("LOG_ALERTS_INSIGHTS_GROUPS")
             .map(|list| {
@@ -63,7 +54,8 @@ impl AlertsConfig {
                 DEFAULT_MAX_DECOMPRESSED,
             )?,
             own_log_group: env.optional("AWS_LAMBDA_LOG_GROUP_NAME"),
-            policy: Policy::built_in()?,
+            policy: Policy::built_in()
+                .map_err(|err| ConfigError::malformed("the built-in alert policy", err))?,
         })
     }
 }
@@ -75,7 +67,7 @@ pub struct FrontendConfig {
 }
 
 impl FrontendConfig {
-    pub fn from_env<F: Fn(&str) -> Option<String>>(env: &Env<F>) -> Result<Self, LogsConfigError> {
+    pub fn from_env(env: &Env) -> Result<Self, ConfigError> {
         Ok(Self {
             log_group: env.required("FRONTEND_LOG_GROUP")?,
         })

@@ -66,10 +66,7 @@ impl ServiceTokens {
     }
 
     /// From `API_BASE_URL`, `SERVICE_CLIENT_ID` and `SERVICE_CLIENT_SECRET`.
-    pub fn from_env<F>(env: &Env<F>, outbound: Outbound) -> Result<Self, ConfigError>
-    where
-        F: Fn(&str) -> Option<String>,
-    {
+    pub fn from_env(env: &Env, outbound: Outbound) -> Result<Self, ConfigError> {
         Ok(Self::new(
             outbound,
             &env.required("API_BASE_URL")?,

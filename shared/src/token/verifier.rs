@@ -30,10 +30,6 @@ pub enum TokenError {
 /// The published keys cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum VerifierConfigError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error("AUTH_JWKS is not a JSON Web Key Set: {0}")]
-    Jwks(serde_json::Error),
     #[error("key {kid} of AUTH_JWKS is unusable: {source}")]
     Key {
         kid: String,
@@ -81,14 +77,11 @@ impl TokenVerifier {
 
     /// The verifier for `service`, from `AUTH_JWKS` and `AUTH_ISSUER`: it accepts customer
     /// tokens and service tokens addressed to `service`.
-    pub fn from_env<F>(env: &Env<F>, service: &str) -> Result<Self, VerifierConfigError>
-    where
-        F: Fn(&str) -> Option<String>,
-    {
-        let jwks: JwkSet =
-            serde_json::from_str(&env.required("AUTH_JWKS")?).map_err(VerifierConfigError::Jwks)?;
+    pub fn from_env(env: &Env, service: &str) -> Result<Self, ConfigError> {
+        let jwks: JwkSet = env.json("AUTH_JWKS")?;
         let issuer = env.required("AUTH_ISSUER")?;
         Self::new(&jwks, &issuer, &[API_AUDIENCE, service])
+            .map_err(|err| ConfigError::malformed("AUTH_JWKS", err))
     }
 
     /// The claims of a valid access token.
