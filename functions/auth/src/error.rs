@@ -52,14 +52,7 @@ impl From<AuthError> for ApiError {
     fn from(err: AuthError) -> Self {
         let message = err.to_string();
         match err {
-            AuthError::Invalid(invalid) => ApiError::bad_request(
-                if invalid.field == "password" {
-                    "invalid_password"
-                } else {
-                    "invalid_input"
-                },
-                message,
-            ),
+            AuthError::Invalid(_) => ApiError::invalid(message),
             AuthError::EmailTaken => ApiError::conflict("email_taken", message),
             AuthError::InvalidCredentials
             | AuthError::InvalidRefreshToken

@@ -51,7 +51,7 @@ impl From<AxessError> for ApiError {
     fn from(err: AxessError) -> Self {
         let message = err.to_string();
         match err {
-            AxessError::Invalid(_) => ApiError::bad_request("invalid_input", message),
+            AxessError::Invalid(_) => ApiError::invalid(message),
             AxessError::Request(api) => api,
             AxessError::NotFound => ApiError::not_found(message),
             AxessError::IdReused => ApiError::conflict("external_order_id_reused", message),

@@ -39,7 +39,7 @@ impl From<DtaError> for ApiError {
     fn from(err: DtaError) -> Self {
         let message = err.to_string();
         match err {
-            DtaError::Invalid(_) => ApiError::bad_request("invalid_input", message),
+            DtaError::Invalid(_) => ApiError::invalid(message),
             DtaError::Request(api) => api,
             DtaError::NotFound => ApiError::not_found(message),
             DtaError::IdReused => ApiError::conflict("external_order_id_reused", message),

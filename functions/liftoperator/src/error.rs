@@ -56,7 +56,7 @@ impl From<LiftoperatorError> for ApiError {
     fn from(err: LiftoperatorError) -> Self {
         let message = err.to_string();
         match err {
-            LiftoperatorError::Invalid(_) => ApiError::bad_request("invalid_input", message),
+            LiftoperatorError::Invalid(_) => ApiError::invalid(message),
             LiftoperatorError::Request(api) => api,
             LiftoperatorError::NoOperator => ApiError::not_found(message),
             LiftoperatorError::OperatorExists => ApiError::conflict("operator_exists", message),

@@ -24,9 +24,7 @@ pub enum LogsError {
 impl From<LogsError> for ApiError {
     fn from(err: LogsError) -> Self {
         match err {
-            LogsError::Invalid(invalid) => {
-                ApiError::bad_request("invalid_event", invalid.to_string())
-            }
+            LogsError::Invalid(invalid) => ApiError::invalid(invalid.to_string()),
             LogsError::Request(api) => api,
             other => ApiError::internal(other),
         }

@@ -98,7 +98,7 @@ async fn an_invalid_batch_is_a_400_naming_the_field_and_writes_nothing() {
     let batch = json!({"events": [event("error", "ok", "2026-11-27T10:15:40Z"), event("error", "late", "not a time")]});
     let (status, body) = h.call("frontend", Some(batch)).await;
     assert_eq!(status, 400);
-    assert_eq!(body["error"]["code"], "invalid_event");
+    assert_eq!(body["error"]["code"], "invalid_input");
     assert!(
         body["error"]["message"]
             .as_str()

@@ -18,6 +18,9 @@ pub struct ApiError {
     cause: Option<Cause>,
 }
 
+/// The error code of every 400 for invalid input.
+pub const INVALID_INPUT: &str = "invalid_input";
+
 impl ApiError {
     /// An answer with any status, code and message; a code may come from elsewhere (such as
     /// an adapter's answer passed on).
@@ -34,7 +37,13 @@ impl ApiError {
         }
     }
 
-    /// 400: the request is malformed or invalid.
+    /// 400 `invalid_input`, the one code for input that is malformed or breaks a rule; the
+    /// message says what is wrong.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, INVALID_INPUT, message)
+    }
+
+    /// 400 with a code of its own, where a protocol names it (OAuth's `unsupported_grant_type`).
     pub fn bad_request(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self::new(StatusCode::BAD_REQUEST, code, message)
     }
@@ -161,11 +170,11 @@ mod tests {
 
     #[test]
     fn a_client_error_shows_its_code_and_message() {
-        let response = ApiError::bad_request("invalid_email", "email is not valid").into_response();
+        let response = ApiError::invalid("email is not valid").into_response();
         assert_eq!(response.status(), 400);
         assert_eq!(
             body_of(&response),
-            serde_json::json!({"error": {"code": "invalid_email", "message": "email is not valid"}})
+            serde_json::json!({"error": {"code": "invalid_input", "message": "email is not valid"}})
         );
     }
 

@@ -100,12 +100,15 @@ pub fn path_param(request: &Request, name: &str) -> Result<String, ApiError> {
         .path_parameters_ref()
         .and_then(|params| params.first(name))
         .map(str::to_owned)
-        .ok_or_else(|| {
-            ApiError::bad_request(
-                "missing_parameter",
-                format!("path parameter {name} is missing"),
-            )
-        })
+        .ok_or_else(|| ApiError::invalid(format!("path parameter {name} is missing")))
+}
+
+/// A query parameter, or 400 naming it.
+pub fn query_param<'r>(request: &'r Request, name: &str) -> Result<&'r str, ApiError> {
+    request
+        .query_string_parameters_ref()
+        .and_then(|params| params.first(name))
+        .ok_or_else(|| ApiError::invalid(format!("query parameter {name} is missing")))
 }
 
 /// Parses the JSON body into `T`, refusing empty, oversized and malformed bodies with a 4xx
@@ -113,8 +116,7 @@ pub fn path_param(request: &Request, name: &str) -> Result<String, ApiError> {
 pub fn json_body<T: DeserializeOwned>(request: &Request) -> Result<T, ApiError> {
     let bytes = request.body().as_ref();
     if bytes.is_empty() {
-        return Err(ApiError::bad_request(
-            "invalid_body",
+        return Err(ApiError::invalid(
             "request body is empty; a JSON object is expected",
         ));
     }
@@ -133,9 +135,8 @@ pub fn json_body<T: DeserializeOwned>(request: &Request) -> Result<T, ApiError> 
             "request body must be application/json",
         ));
     }
-    serde_json::from_slice(bytes).map_err(|err| {
-        ApiError::bad_request("invalid_body", format!("request body is not valid: {err}"))
-    })
+    serde_json::from_slice(bytes)
+        .map_err(|err| ApiError::invalid(format!("request body is not valid: {err}")))
 }
 
 /// A JSON response with the given status.

@@ -36,14 +36,9 @@ where
 {
     let body: ClientCredentials = request
         .payload()
-        .map_err(|err| {
-            ApiError::bad_request("invalid_body", format!("request body is not valid: {err}"))
-        })?
+        .map_err(|err| ApiError::invalid(format!("request body is not valid: {err}")))?
         .ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid_body",
-                "a form or JSON body with the client credentials is required",
-            )
+            ApiError::invalid("a form or JSON body with the client credentials is required")
         })?;
     if body.grant_type != "client_credentials" {
         return Err(AuthError::UnsupportedGrant);

@@ -9,8 +9,7 @@ use crate::config::AxessSettings;
 use crate::domain::CredentialsRef;
 use crate::error::AxessError;
 use crate::ports::{Axess, BookingStore};
-use lambda_http::RequestExt;
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{ApiError, HandlerResult, Request, no_route, query_param, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
@@ -61,19 +60,6 @@ where
     }
 }
 
-/// A query parameter, or 400 naming it.
-fn query<'r>(request: &'r Request, name: &str) -> Result<&'r str, AxessError> {
-    request
-        .query_string_parameters_ref()
-        .and_then(|params| params.first(name))
-        .ok_or_else(|| {
-            AxessError::Request(ApiError::bad_request(
-                "missing_parameter",
-                format!("query parameter {name} is missing"),
-            ))
-        })
-}
-
 fn credentials(request: &Request) -> Result<CredentialsRef, AxessError> {
-    Ok(CredentialsRef::parse(query(request, "credentials")?)?)
+    Ok(CredentialsRef::parse(query_param(request, "credentials")?)?)
 }

@@ -1,10 +1,11 @@
 //! `GET /axess/products?credentials=&date=&pool_no=&tickets=`: the tariff of each product.
 
-use super::{App, credentials, query};
+use super::{App, credentials};
 use crate::domain::{Day, ProductKey};
 use crate::error::AxessError;
 use crate::ports::{Axess, BookingStore};
 use http::StatusCode;
+use shared::http::query_param;
 use shared::http::{Body, Request, Response, json};
 
 pub async fn list<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, AxessError>
@@ -13,8 +14,11 @@ where
     S: BookingStore + Sync,
 {
     let credentials = credentials(request)?;
-    let day = Day::parse("date", query(request, "date")?)?;
-    let keys = ProductKey::parse_list(query(request, "pool_no")?, query(request, "tickets")?)?;
+    let day = Day::parse("date", query_param(request, "date")?)?;
+    let keys = ProductKey::parse_list(
+        query_param(request, "pool_no")?,
+        query_param(request, "tickets")?,
+    )?;
     let mut products = Vec::with_capacity(keys.len());
     for key in keys {
         products.push(app.axess.tariff(&credentials, key, day).await?);

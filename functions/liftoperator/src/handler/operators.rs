@@ -6,8 +6,7 @@ use crate::domain::{Day, OperatorId, OperatorInput};
 use crate::error::LiftoperatorError;
 use crate::ports::{OperatorStore, Providers};
 use http::StatusCode;
-use lambda_http::RequestExt;
-use shared::http::{ApiError, Body, Request, Response, json, json_body, path_param};
+use shared::http::{ApiError, Body, Request, Response, json, json_body, path_param, query_param};
 use shared::token::Role;
 
 type Answer = Result<Response<Body>, LiftoperatorError>;
@@ -42,13 +41,7 @@ pub async fn products<S: OperatorStore + Sync, P: Providers + Sync>(
     request: &Request,
 ) -> Answer {
     let operator = app.active_operator(request).await?;
-    let raw = request
-        .query_string_parameters_ref()
-        .and_then(|params| params.first("date"))
-        .ok_or_else(|| {
-            ApiError::bad_request("missing_parameter", "query parameter date is missing")
-        })?;
-    let day = Day::parse("date", raw)?;
+    let day = Day::parse("date", query_param(request, "date")?)?;
     let key = (operator.id.clone(), day);
     let products = match app.products.get(&key) {
         Some((provider, products)) if provider == operator.provider => products,
@@ -75,7 +68,7 @@ pub async fn create<S: OperatorStore + Sync, P: Providers + Sync>(
     let id = input
         .id
         .take()
-        .ok_or_else(|| ApiError::bad_request("invalid_input", "id is required"))?;
+        .ok_or_else(|| ApiError::invalid("id is required"))?;
     let operator = input.into_operator(id, true)?;
     app.store.create(&operator).await?;
     tracing::info!(event = "liftoperator.created", operator_id = %operator.id, provider = ?operator.provider.kind());
@@ -92,11 +85,7 @@ pub async fn update<S: OperatorStore + Sync, P: Providers + Sync>(
     let id = OperatorId::parse(&path_param(request, "id")?)?;
     let input: OperatorInput = json_body(request)?;
     if input.id.as_ref().is_some_and(|body_id| *body_id != id) {
-        return Err(ApiError::bad_request(
-            "invalid_input",
-            "the body's id differs from the path's",
-        )
-        .into());
+        return Err(ApiError::invalid("the body's id differs from the path's").into());
     }
     let current = app
         .store
