@@ -18,6 +18,7 @@ pub mod provider;
 pub mod service_token;
 pub mod sqs;
 pub mod status;
+pub mod table;
 pub mod telemetry;
 pub mod tls;
 pub mod token;
