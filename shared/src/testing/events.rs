@@ -14,13 +14,18 @@ pub fn load(relative: &str) -> Value {
 /// its body when given, and `headers` set on top of its own.
 pub fn http_request(relative: &str, body: Option<&Value>, headers: &[(&str, &str)]) -> Request {
     let mut event = load(relative);
+    for (name, value) in headers {
+        event["headers"][*name] = Value::String((*value).to_owned());
+    }
+    request_from(event, body)
+}
+
+/// The API Gateway request of `event` (JSON), with `body` replacing its body when given.
+pub fn request_from(mut event: Value, body: Option<&Value>) -> Request {
     if let Some(body) = body {
         event["body"] = Value::String(body.to_string());
         event["headers"]["content-type"] = "application/json".into();
         event["headers"]["content-length"] = body.to_string().len().to_string().into();
-    }
-    for (name, value) in headers {
-        event["headers"][*name] = Value::String((*value).to_owned());
     }
     lambda_http::request::from_str(&event.to_string()).expect("the event is an API Gateway request")
 }

@@ -1,6 +1,8 @@
 //! Test helpers (feature `testing`): DynamoDB tables on the local moto server, created from
-//! their definitions in `template.yaml`, and test tokens.
+//! their definitions in `template.yaml`, sample events, test tokens, and a function under test
+//! called as API Gateway calls it.
 
 pub mod dynamo;
 pub mod events;
+pub mod function;
 pub mod tokens;

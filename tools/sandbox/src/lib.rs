@@ -33,3 +33,14 @@ pub fn app(sandbox: Sandbox) -> Router {
         ))
         .with_state(sandbox)
 }
+
+/// Serves `sandbox` on a free port of 127.0.0.1 in the background of the current runtime, for
+/// tests of an adapter against it; its base URL.
+pub async fn spawn(sandbox: Sandbox) -> std::io::Result<String> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let address = listener.local_addr()?;
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app(sandbox)).await;
+    });
+    Ok(format!("http://{address}"))
+}

@@ -1,0 +1,116 @@
+//! A function under test, called as API Gateway would call it: its settings (the table, the
+//! token verifier's keys and the test's own), requests made from the sample events with the
+//! caller's token, and the answer read back as status, headers and JSON.
+
+use crate::config::Env;
+use crate::http::{HandlerResult, Request};
+use crate::testing::{events, tokens};
+use crate::token::{API_AUDIENCE, Role};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::future::Future;
+
+/// The configuration a function under test reads: `TABLE_NAME`, `AUTH_ISSUER` and `AUTH_JWKS`
+/// for the test keys, and whatever the test sets on top.
+#[derive(Debug, Clone)]
+pub struct Settings(HashMap<String, String>);
+
+impl Settings {
+    /// The settings of a function whose table is `table`.
+    pub fn new(table: &str) -> Self {
+        let jwks = serde_json::to_string(&tokens::jwks()).expect("the test JWKS serialises");
+        Self(HashMap::from([
+            ("TABLE_NAME".to_owned(), table.to_owned()),
+            ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
+            ("AUTH_JWKS".to_owned(), jwks),
+        ]))
+    }
+
+    /// These settings with `name` set to `value`.
+    pub fn set(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.0.insert(name.to_owned(), value.into());
+        self
+    }
+
+    /// These settings with every (name, value) of `pairs` set.
+    pub fn with(mut self, pairs: &[(&str, &str)]) -> Self {
+        for (name, value) in pairs {
+            self.0.insert((*name).to_owned(), (*value).to_owned());
+        }
+        self
+    }
+
+    /// The settings as the function's environment.
+    pub fn env(&self) -> Env {
+        Env::from_map(self.0.clone())
+    }
+}
+
+/// A customer's access token for user `subject`.
+pub fn customer(subject: &str) -> String {
+    tokens::sign(&tokens::claims(subject, API_AUDIENCE, &[Role::Customer]))
+}
+
+/// An administrator's access token.
+pub fn admin() -> String {
+    tokens::sign(&tokens::claims("admin-1", API_AUDIENCE, &[Role::Admin]))
+}
+
+/// The service token service `client` gets for calling `audience`.
+pub fn service(client: &str, audience: &str) -> String {
+    tokens::sign(&tokens::claims(client, audience, &[Role::Service]))
+}
+
+/// The request of the sample event `events/<event>`, with `body` (JSON) instead of its own and
+/// the bearer `token`, or no authorization at all.
+pub fn request(event: &str, body: Option<&Value>, token: Option<&str>) -> Request {
+    let mut json = events::load(event);
+    if let Some(headers) = json["headers"].as_object_mut() {
+        headers.remove("authorization");
+    }
+    if let Some(token) = token {
+        json["headers"]["authorization"] = format!("Bearer {token}").into();
+    }
+    events::request_from(json, body)
+}
+
+/// What a function answered.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: http::HeaderMap,
+    /// The JSON body; `Null` when the body is empty.
+    pub body: Value,
+}
+
+impl Answer {
+    /// The header `name` as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+}
+
+/// Serves `request` with `handle` as the Lambda runtime would, and reads the answer.
+pub async fn call<H, Fut>(handle: H, request: Request) -> Answer
+where
+    H: Fn(Request) -> Fut,
+    Fut: Future<Output = HandlerResult>,
+{
+    let response = crate::http::serve(&handle, request).await;
+    let bytes = response.body().as_ref();
+    let body = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(bytes).unwrap_or_else(|err| {
+            panic!(
+                "the answer is not JSON ({err}): {}",
+                String::from_utf8_lossy(bytes)
+            )
+        })
+    };
+    Answer {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        body,
+    }
+}
