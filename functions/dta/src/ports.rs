@@ -6,6 +6,7 @@ use crate::domain::{
 use std::future::Future;
 
 pub use shared::provider::ProviderError;
+pub use shared::table::StoreError;
 
 /// An order SkiData accepted and works on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,11 +48,6 @@ pub trait Skidata {
     /// A cheap check that SkiData answers, for `GET /dta/status`.
     fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
 }
-
-/// Storage failed.
-#[derive(Debug, thiserror::Error)]
-#[error("the booking store failed")]
-pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
 
 /// A booking with the fingerprint of the items it was asked for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -4,8 +4,7 @@
 mod common;
 
 use common::{CONTRACTOR, Dta, PASSWORD, USERNAME, products_answer};
-use shared::testing::tokens;
-use shared::token::{API_AUDIENCE, Role};
+use shared::testing::function::not_this_service;
 use std::time::Duration;
 use wiremock::matchers::{basic_auth, header, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
@@ -110,16 +109,10 @@ async fn malformed_product_answers_are_a_502_and_never_a_partial_list() {
 #[tokio::test]
 async fn only_service_tokens_may_call_the_adapter() {
     let dta = Dta::start().await;
-    let customer = tokens::sign(&tokens::claims("user-1", API_AUDIENCE, &[Role::Customer]));
-    assert_eq!(dta.call_as("products", None, &customer).await.status, 403);
-    let admin = tokens::sign(&tokens::claims("admin-1", API_AUDIENCE, &[Role::Admin]));
-    assert_eq!(dta.call_as("products", None, &admin).await.status, 403);
-    let for_axess = tokens::sign(&tokens::claims("liftoperator", "axess", &[Role::Service]));
-    assert_eq!(dta.call_as("products", None, &for_axess).await.status, 401);
-    assert_eq!(
-        dta.call_as("products", None, "not-a-token").await.status,
-        401
-    );
+    for (caller, token, status) in not_this_service("dta") {
+        let answer = dta.call_as("products", None, &token).await;
+        assert_eq!(answer.status, status, "{caller}: {}", answer.body);
+    }
     assert!(
         dta.skidata
             .received_requests()

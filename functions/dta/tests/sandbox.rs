@@ -6,23 +6,17 @@ use common::{Dta, booking};
 use serde_json::json;
 use wiremock::MockServer;
 
-async fn sandbox_url() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, sandbox::app(sandbox::Sandbox::default())).await;
-    });
-    format!("http://{address}/skidata")
-}
-
 #[tokio::test]
 async fn the_sandbox_sells_and_books_what_the_adapter_asks_for() {
     let credentials = json!({"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}});
     let dta = Dta::against(
         MockServer::start().await,
-        &sandbox_url().await,
+        &format!(
+            "{}/skidata",
+            sandbox::spawn(sandbox::Sandbox::default())
+                .await
+                .expect("sandbox")
+        ),
         credentials,
         &[],
     )

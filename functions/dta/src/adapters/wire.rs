@@ -1,6 +1,6 @@
 //! SkiData DTA's JSON, as sent and as received; received values are checked before use.
 
-use crate::domain::{BookingItem, Category, Invalid, Money, OrderStatus, Product};
+use crate::domain::{BookingItem, Invalid, Money, OrderStatus, Product, category_of};
 use serde::{Deserialize, Serialize};
 
 /// More products than this in one answer is refused as implausible.
@@ -84,7 +84,7 @@ impl ProductsAnswer {
                     product_id: product_id.clone(),
                     consumer_category_id: checked_id("consumerCategories.id", &category.id)?,
                     name: name.clone(),
-                    category: Category::from_consumer_category(&category.id),
+                    category: category_of(&category.id),
                     category_name: checked_name("consumerCategories.name", &category.name)?,
                     validity_days: product.validity.value,
                     price,

@@ -3,14 +3,15 @@
 use dta::adapters::{DynamoStore, SkidataClient};
 use dta::config::DtaConfig;
 use dta::handler::App;
+use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("dta");
     let (config, skidata) = DtaConfig::from_env(&shared::config::env())?;
     let aws = shared::aws::load().await;
-    let store = DynamoStore::new(shared::aws::dynamodb(&aws), &config.table);
+    let store = DynamoStore::new(Table::new(shared::aws::dynamodb(&aws), &config.table));
     let claims = store.claims(config.lease);
-    let app = App::new(SkidataClient::new(skidata)?, store, claims, config);
+    let app = App::new(store, claims, SkidataClient::new(skidata)?, config);
     shared::http::run(|request| app.handle(request)).await
 }

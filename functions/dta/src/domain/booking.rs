@@ -2,9 +2,7 @@
 
 use super::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard};
 use serde::{Deserialize, Serialize};
-
-/// The most tickets one booking may hold.
-pub const MAX_ITEMS: usize = 50;
+use shared::values::{check_items, fingerprint};
 
 /// One ticket to book onto one keycard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,12 +32,7 @@ fn is_provider_id(raw: &str) -> bool {
 impl BookingRequest {
     /// Checks what serde cannot: the number of items and each item's ids and keycard.
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.items.is_empty() || self.items.len() > MAX_ITEMS {
-            return Err(Invalid::new(
-                "items",
-                format!("must hold 1 to {MAX_ITEMS} tickets"),
-            ));
-        }
+        check_items(&self.items, |item| &item.keycard)?;
         for item in &self.items {
             if !is_provider_id(&item.product_id) {
                 return Err(Invalid::new(
@@ -53,15 +46,13 @@ impl BookingRequest {
                     "is not a SkiData consumer category id",
                 ));
             }
-            item.keycard.validate()?;
         }
         Ok(())
     }
 
     /// A digest of the items, to tell a repeated booking from a reused external order id.
     pub fn fingerprint(&self) -> String {
-        let items = serde_json::to_vec(&self.items).unwrap_or_default();
-        shared::digest::sha256_hex(&items)
+        fingerprint(&self.items)
     }
 }
 

@@ -5,5 +5,5 @@ mod booking;
 mod product;
 
 pub use booking::{Booking, BookingItem, BookingRequest, BookingStatus, OrderStatus};
-pub use product::{Category, Product};
-pub use shared::values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};
+pub use product::{Product, category_of};
+pub use shared::values::{Category, CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

@@ -2,28 +2,16 @@
 
 use super::Money;
 use serde::{Deserialize, Serialize};
+use shared::values::Category;
 
-/// Who a ticket is for, in our words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    Adult,
-    Child,
-    Youth,
-    Senior,
-    Other,
-}
-
-impl Category {
-    /// Our category for a SkiData consumer category id such as `ADULT` or `CHILD`.
-    pub fn from_consumer_category(id: &str) -> Self {
-        match id.to_ascii_lowercase().as_str() {
-            "adult" | "adults" => Self::Adult,
-            "child" | "children" | "kid" => Self::Child,
-            "youth" | "teen" | "junior" => Self::Youth,
-            "senior" | "seniors" => Self::Senior,
-            _ => Self::Other,
-        }
+/// Our category for a SkiData consumer category id such as `ADULT` or `CHILD`.
+pub fn category_of(consumer_category_id: &str) -> Category {
+    match consumer_category_id.to_ascii_lowercase().as_str() {
+        "adult" | "adults" => Category::Adult,
+        "child" | "children" | "kid" => Category::Child,
+        "youth" | "teen" | "junior" => Category::Youth,
+        "senior" | "seniors" => Category::Senior,
+        _ => Category::Other,
     }
 }
 
@@ -45,9 +33,9 @@ mod tests {
 
     #[test]
     fn consumer_categories_map_to_ours_case_insensitively() {
-        assert_eq!(Category::from_consumer_category("ADULT"), Category::Adult);
-        assert_eq!(Category::from_consumer_category("Child"), Category::Child);
-        assert_eq!(Category::from_consumer_category("SENIOR"), Category::Senior);
-        assert_eq!(Category::from_consumer_category("FAMILY"), Category::Other);
+        assert_eq!(category_of("ADULT"), Category::Adult);
+        assert_eq!(category_of("Child"), Category::Child);
+        assert_eq!(category_of("SENIOR"), Category::Senior);
+        assert_eq!(category_of("FAMILY"), Category::Other);
     }
 }

@@ -12,35 +12,153 @@ use shared::http::{Body, Request, Response, json, json_body, path_param};
 use shared::idempotency::Claim;
 use tokio::time::Instant;
 
-/// `POST /dta/bookings`: 201 once booked, 200 if it was booked before.
-pub async fn book<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, DtaError>
-where
-    P: Skidata + Sync,
-    S: BookingStore + Sync,
-{
-    let deadline = Instant::now() + app.config.booking_deadline;
-    let asked: BookingRequest = json_body(request)?;
-    asked.validate()?;
-    let fingerprint = asked.fingerprint();
-    let mut stored = placed(app, &asked, &fingerprint).await?;
-    if stored.fingerprint != fingerprint {
-        return Err(DtaError::IdReused);
-    }
-    if stored.booking.status != BookingStatus::Pending {
-        return answer(stored.booking, false);
-    }
-    stored.booking.status =
-        await_outcome(app, &asked.credentials, &stored.booking.order_id, deadline).await?;
-    if stored.booking.status != BookingStatus::Pending
-        && !app.store.settle(&asked.credentials, &stored).await?
-    {
-        let settled = app
-            .store
-            .booking(&asked.credentials, &asked.external_order_id)
+impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
+    /// `POST /dta/bookings`: 201 once booked, 200 if it was booked before.
+    pub(super) async fn book(&self, request: &Request) -> Result<Response<Body>, DtaError> {
+        let deadline = Instant::now() + self.config.booking_deadline;
+        let asked: BookingRequest = json_body(request)?;
+        asked.validate()?;
+        let fingerprint = asked.fingerprint();
+        let mut stored = self.placed(&asked, &fingerprint).await?;
+        if stored.fingerprint != fingerprint {
+            return Err(DtaError::IdReused);
+        }
+        if stored.booking.status != BookingStatus::Pending {
+            return answer(stored.booking, false);
+        }
+        stored.booking.status = self
+            .await_outcome(&asked.credentials, &stored.booking.order_id, deadline)
             .await?;
-        return answer(settled.ok_or(DtaError::NotFound)?.booking, false);
+        if stored.booking.status != BookingStatus::Pending
+            && !self.store.settle(&asked.credentials, &stored).await?
+        {
+            let settled = self
+                .store
+                .booking(&asked.credentials, &asked.external_order_id)
+                .await?;
+            return answer(settled.ok_or(DtaError::NotFound)?.booking, false);
+        }
+        answer(stored.booking, true)
     }
-    answer(stored.booking, true)
+
+    /// The booking of `asked`, placed at SkiData by the one delivery that claims it; a claim
+    /// completed before means it is stored.
+    async fn placed(
+        &self,
+        asked: &BookingRequest,
+        fingerprint: &str,
+    ) -> Result<StoredBooking, DtaError> {
+        let (credentials, id) = (&asked.credentials, &asked.external_order_id);
+        let key = format!("CLAIM#{credentials}#{id}");
+        let lease = match self.claims.claim(&key, &fingerprint).await? {
+            Claim::Completed(_) => {
+                let stored = self.store.booking(credentials, id).await?;
+                return stored.ok_or(DtaError::ClaimWithoutBooking);
+            }
+            Claim::New(lease) | Claim::Resumed(lease) => lease,
+        };
+        let placed = self.place(asked, fingerprint).await;
+        let ended = match placed {
+            Ok(_) => self.claims.complete(&lease, &"placed").await,
+            Err(_) => self.claims.release(&lease).await,
+        };
+        if let Err(err) = ended {
+            tracing::warn!(event = "dta.claim_not_ended", key, error = %shared::http::cause_chain(&err));
+        }
+        placed
+    }
+
+    async fn place(
+        &self,
+        asked: &BookingRequest,
+        fingerprint: &str,
+    ) -> Result<StoredBooking, DtaError> {
+        let (credentials, id) = (&asked.credentials, &asked.external_order_id);
+        if let Some(known) = self.store.booking(credentials, id).await? {
+            return Ok(known);
+        }
+        let accepted = self.skidata.create_order(asked).await?;
+        tracing::info!(event = "dta.order_placed", external_order_id = %id, order_id = %accepted.order_id);
+        let stored = StoredBooking {
+            booking: Booking {
+                external_order_id: id.clone(),
+                status: BookingStatus::Pending,
+                order_id: accepted.order_id,
+                confirmation_number: accepted.confirmation_number,
+                items: asked.items.clone(),
+            },
+            fingerprint: fingerprint.to_owned(),
+        };
+        Ok(self
+            .store
+            .create(credentials, &stored)
+            .await?
+            .unwrap_or(stored))
+    }
+
+    /// Polls the order until it leaves `pending` or the deadline passes; `pending` then.
+    async fn await_outcome(
+        &self,
+        credentials: &CredentialsRef,
+        order_id: &str,
+        deadline: Instant,
+    ) -> Result<BookingStatus, DtaError> {
+        loop {
+            let state = self.skidata.order(credentials, order_id).await?;
+            let status = state.status.ours();
+            if status != BookingStatus::Pending
+                || Instant::now() + self.config.poll_interval > deadline
+            {
+                return Ok(status);
+            }
+            tokio::time::sleep(self.config.poll_interval).await;
+        }
+    }
+
+    /// The stored booking the request's path and credentials name.
+    async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), DtaError> {
+        let credentials = credentials(request)?;
+        let id = ExternalOrderId::parse(&path_param(request, "externalOrderId")?)?;
+        let stored = self
+            .store
+            .booking(&credentials, &id)
+            .await?
+            .ok_or(DtaError::NotFound)?;
+        Ok((credentials, stored))
+    }
+
+    /// `GET /dta/bookings/{externalOrderId}?credentials=`: refreshed from SkiData while pending.
+    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, DtaError> {
+        let (credentials, mut stored) = self.find(request).await?;
+        if stored.booking.status == BookingStatus::Pending {
+            let state = self
+                .skidata
+                .order(&credentials, &stored.booking.order_id)
+                .await?;
+            if state.status.ours() != BookingStatus::Pending {
+                stored.booking.status = state.status.ours();
+                if !self.store.settle(&credentials, &stored).await? {
+                    stored = self.find(request).await?.1;
+                }
+            }
+        }
+        Ok(json(StatusCode::OK, &stored.booking))
+    }
+
+    /// `DELETE /dta/bookings/{externalOrderId}?credentials=`: cancels at SkiData, once.
+    pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, DtaError> {
+        let (credentials, mut stored) = self.find(request).await?;
+        if stored.booking.status != BookingStatus::Cancelled {
+            let state = self
+                .skidata
+                .cancel_order(&credentials, &stored.booking.order_id)
+                .await?;
+            stored.booking.status = state.status.ours();
+            self.store.save(&credentials, &stored).await?;
+            tracing::info!(event = "dta.cancelled", external_order_id = %stored.booking.external_order_id, status = ?stored.booking.status);
+        }
+        Ok(json(StatusCode::OK, &stored.booking))
+    }
 }
 
 /// The answer for a booking's status: 201 when `fresh`ly booked, 200 when booked before.
@@ -55,142 +173,4 @@ fn answer(booking: Booking, fresh: bool) -> Result<Response<Body>, DtaError> {
         BookingStatus::Failed => Err(DtaError::Refused(booking.order_id)),
         BookingStatus::Pending => Err(DtaError::Pending(booking.order_id)),
     }
-}
-
-/// The booking of `asked`, placed at SkiData by the one delivery that claims it; a claim
-/// completed before means it is stored.
-async fn placed<P, S>(
-    app: &App<P, S>,
-    asked: &BookingRequest,
-    fingerprint: &str,
-) -> Result<StoredBooking, DtaError>
-where
-    P: Skidata + Sync,
-    S: BookingStore + Sync,
-{
-    let (credentials, id) = (&asked.credentials, &asked.external_order_id);
-    let key = format!("CLAIM#{credentials}#{id}");
-    let lease = match app.claims.claim(&key, &fingerprint).await? {
-        Claim::Completed(_) => {
-            let stored = app.store.booking(credentials, id).await?;
-            return stored.ok_or(DtaError::ClaimWithoutBooking);
-        }
-        Claim::New(lease) | Claim::Resumed(lease) => lease,
-    };
-    let placed = place(app, asked, fingerprint).await;
-    let ended = match placed {
-        Ok(_) => app.claims.complete(&lease, &"placed").await,
-        Err(_) => app.claims.release(&lease).await,
-    };
-    if let Err(err) = ended {
-        tracing::warn!(event = "dta.claim_not_ended", key, error = %shared::http::cause_chain(&err));
-    }
-    placed
-}
-
-async fn place<P, S>(
-    app: &App<P, S>,
-    asked: &BookingRequest,
-    fingerprint: &str,
-) -> Result<StoredBooking, DtaError>
-where
-    P: Skidata + Sync,
-    S: BookingStore + Sync,
-{
-    let (credentials, id) = (&asked.credentials, &asked.external_order_id);
-    if let Some(known) = app.store.booking(credentials, id).await? {
-        return Ok(known);
-    }
-    let accepted = app.skidata.create_order(asked).await?;
-    tracing::info!(event = "dta.order_placed", external_order_id = %id, order_id = %accepted.order_id);
-    let stored = StoredBooking {
-        booking: Booking {
-            external_order_id: id.clone(),
-            status: BookingStatus::Pending,
-            order_id: accepted.order_id,
-            confirmation_number: accepted.confirmation_number,
-            items: asked.items.clone(),
-        },
-        fingerprint: fingerprint.to_owned(),
-    };
-    Ok(app
-        .store
-        .create(credentials, &stored)
-        .await?
-        .unwrap_or(stored))
-}
-
-/// Polls the order until it leaves `pending` or the deadline passes; `pending` then.
-async fn await_outcome<P, S>(
-    app: &App<P, S>,
-    credentials: &CredentialsRef,
-    order_id: &str,
-    deadline: Instant,
-) -> Result<BookingStatus, DtaError>
-where
-    P: Skidata + Sync,
-{
-    loop {
-        let state = app.skidata.order(credentials, order_id).await?;
-        let status = state.status.ours();
-        if status != BookingStatus::Pending || Instant::now() + app.config.poll_interval > deadline
-        {
-            return Ok(status);
-        }
-        tokio::time::sleep(app.config.poll_interval).await;
-    }
-}
-
-async fn find<S: BookingStore + Sync>(
-    store: &S,
-    request: &Request,
-) -> Result<(CredentialsRef, StoredBooking), DtaError> {
-    let credentials = credentials(request)?;
-    let id = ExternalOrderId::parse(&path_param(request, "externalOrderId")?)?;
-    let stored = store
-        .booking(&credentials, &id)
-        .await?
-        .ok_or(DtaError::NotFound)?;
-    Ok((credentials, stored))
-}
-
-/// `GET /dta/bookings/{externalOrderId}?credentials=`: refreshed from SkiData while pending.
-pub async fn read<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, DtaError>
-where
-    P: Skidata + Sync,
-    S: BookingStore + Sync,
-{
-    let (credentials, mut stored) = find(&app.store, request).await?;
-    if stored.booking.status == BookingStatus::Pending {
-        let state = app
-            .skidata
-            .order(&credentials, &stored.booking.order_id)
-            .await?;
-        if state.status.ours() != BookingStatus::Pending {
-            stored.booking.status = state.status.ours();
-            if !app.store.settle(&credentials, &stored).await? {
-                stored = find(&app.store, request).await?.1;
-            }
-        }
-    }
-    Ok(json(StatusCode::OK, &stored.booking))
-}
-
-/// `DELETE /dta/bookings/{externalOrderId}?credentials=`: cancels at SkiData, once.
-pub async fn cancel<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, DtaError>
-where
-    P: Skidata + Sync,
-    S: BookingStore + Sync,
-{
-    let (credentials, mut stored) = find(&app.store, request).await?;
-    if stored.booking.status != BookingStatus::Cancelled {
-        let state = app
-            .skidata
-            .cancel_order(&credentials, &stored.booking.order_id)
-            .await?;
-        stored.booking.status = state.status.ours();
-        app.store.save(&credentials, &stored).await?;
-        tracing::info!(event = "dta.cancelled", external_order_id = %stored.booking.external_order_id, status = ?stored.booking.status);
-    }
-    Ok(json(StatusCode::OK, &stored.booking))
 }

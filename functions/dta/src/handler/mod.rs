@@ -13,25 +13,21 @@ use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
 
-/// The dta function: SkiData, the booking store, the claims on new bookings and the
+/// The dta function: the booking store, the claims on new bookings, SkiData and the
 /// configuration, built once in `main`.
-pub struct App<P, S> {
-    pub skidata: P,
+pub struct App<S, P> {
     pub store: S,
     pub claims: IdempotencyStore,
+    pub skidata: P,
     pub config: DtaConfig,
 }
 
-impl<P, S> App<P, S>
-where
-    P: Skidata + Sync,
-    S: BookingStore + Sync,
-{
-    pub fn new(skidata: P, store: S, claims: IdempotencyStore, config: DtaConfig) -> Self {
+impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
+    pub fn new(store: S, claims: IdempotencyStore, skidata: P, config: DtaConfig) -> Self {
         Self {
-            skidata,
             store,
             claims,
+            skidata,
             config,
         }
     }
@@ -49,10 +45,10 @@ where
         let caller = self.config.verifier.authenticate(&request)?;
         caller.require(Role::Service)?;
         let result = match route {
-            "GET /dta/products" => products::list(self, &request).await,
-            "POST /dta/bookings" => bookings::book(self, &request).await,
-            "GET /dta/bookings/{externalOrderId}" => bookings::read(self, &request).await,
-            "DELETE /dta/bookings/{externalOrderId}" => bookings::cancel(self, &request).await,
+            "GET /dta/products" => self.products(&request).await,
+            "POST /dta/bookings" => self.book(&request).await,
+            "GET /dta/bookings/{externalOrderId}" => self.read(&request).await,
+            "DELETE /dta/bookings/{externalOrderId}" => self.cancel(&request).await,
             _ => return Err(no_route(&request)),
         };
         result.map_err(ApiError::from)

@@ -5,10 +5,10 @@ use dta::adapters::{DynamoStore, SkidataClient};
 use dta::config::DtaConfig;
 use dta::handler::App;
 use serde_json::{Value, json};
-use shared::config::Env;
-use shared::testing::{dynamo, events, tokens};
-use shared::token::Role;
-use std::collections::HashMap;
+use shared::table::Table;
+use shared::testing::function::{self, Answer, Settings};
+use shared::testing::{dynamo, events};
+use std::time::Duration;
 use wiremock::MockServer;
 
 pub const USERNAME: &str = "starjack";
@@ -16,21 +16,13 @@ pub const PASSWORD: &str = "dta-secret";
 pub const CONTRACTOR: &str = "C-4711";
 
 pub struct Dta {
-    pub app: App<SkidataClient, DynamoStore>,
+    pub app: App<DynamoStore, SkidataClient>,
     pub skidata: MockServer,
-}
-
-pub struct Answer {
-    pub status: u16,
-    pub body: Value,
 }
 
 impl Dta {
     pub async fn start() -> Self {
-        let skidata = MockServer::start().await;
-        let credentials = json!({"demo-dta": {"username": USERNAME, "password": PASSWORD, "contractor_id": CONTRACTOR}});
-        let uri = skidata.uri();
-        Self::against(skidata, &uri, credentials, &[]).await
+        Self::start_with(&[]).await
     }
 
     /// A dta function whose configuration also holds `settings` (name, value).
@@ -50,63 +42,35 @@ impl Dta {
         settings: &[(&str, &str)],
     ) -> Self {
         let (client, table) = dynamo::table_from_template("DtaTable").await;
-        let mut values = HashMap::from([
-            ("TABLE_NAME".to_owned(), table.clone()),
-            ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
-            (
-                "AUTH_JWKS".to_owned(),
-                serde_json::to_string(&tokens::jwks()).expect("jwks"),
-            ),
-            ("SKIDATA_BASE_URL".to_owned(), base_url.to_owned()),
-            ("DTA_CREDENTIALS".to_owned(), credentials.to_string()),
-            ("SKIDATA_TIMEOUT_MS".to_owned(), "300".to_owned()),
-            ("DTA_BOOKING_DEADLINE_MS".to_owned(), "400".to_owned()),
-            ("DTA_POLL_INTERVAL_MS".to_owned(), "20".to_owned()),
-        ]);
-        values.extend(
-            settings
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-        );
-        let (config, mut skidata_config) =
-            DtaConfig::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
-                .expect("valid configuration");
-        skidata_config.outbound.base_delay = std::time::Duration::from_millis(1);
-        skidata_config.outbound.max_delay = std::time::Duration::from_millis(5);
-        let store = DynamoStore::new(client, table);
+        let env = Settings::new(&table)
+            .set("SKIDATA_BASE_URL", base_url)
+            .set("DTA_CREDENTIALS", credentials.to_string())
+            .with(&[
+                ("SKIDATA_TIMEOUT_MS", "300"),
+                ("DTA_BOOKING_DEADLINE_MS", "400"),
+                ("DTA_POLL_INTERVAL_MS", "20"),
+            ])
+            .with(settings)
+            .env();
+        let (config, mut skidata_config) = DtaConfig::from_env(&env).expect("valid configuration");
+        skidata_config.outbound.base_delay = Duration::from_millis(1);
+        skidata_config.outbound.max_delay = Duration::from_millis(5);
+        let store = DynamoStore::new(Table::new(client, table));
         let claims = store.claims(config.lease);
-        let app = App::new(
-            SkidataClient::new(skidata_config).expect("client"),
-            store,
-            claims,
-            config,
-        );
+        let skidata_client = SkidataClient::new(skidata_config).expect("client");
+        let app = App::new(store, claims, skidata_client, config);
         Self { app, skidata }
     }
 
-    /// Sends `events/dta/<event>.json` with a service token, `body` and extra `headers`.
+    /// Sends `events/dta/<event>.json` with a service token and `body`.
     pub async fn call(&self, event: &str, body: Option<Value>) -> Answer {
-        let token = service_token();
-        self.call_as(event, body, &token).await
+        self.call_as(event, body, &function::service("liftoperator", "dta"))
+            .await
     }
 
     pub async fn call_as(&self, event: &str, body: Option<Value>, token: &str) -> Answer {
-        let bearer = format!("Bearer {token}");
-        let request = events::http_request(
-            &format!("dta/{event}.json"),
-            body.as_ref(),
-            &[("authorization", &bearer)],
-        );
-        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
-        let bytes = response.body().as_ref();
-        Answer {
-            status: response.status().as_u16(),
-            body: if bytes.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_slice(bytes).expect("JSON answer")
-            },
-        }
+        let request = function::request(&format!("dta/{event}.json"), body.as_ref(), Some(token));
+        function::call(|request| self.app.handle(request), request).await
     }
 
     pub async fn requests_to(&self, method: &str, path: &str) -> usize {
@@ -122,13 +86,9 @@ impl Dta {
     /// Waits until SkiData has received `count` requests `method path`.
     pub async fn until_requested(&self, method: &str, path: &str, count: usize) {
         while self.requests_to(method, path).await < count {
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
-}
-
-pub fn service_token() -> String {
-    tokens::sign(&tokens::claims("liftoperator", "dta", &[Role::Service]))
 }
 
 /// The booking of `events/dta/book.json`, as sent.

@@ -1,6 +1,10 @@
 //! Values of the booking contract between the lift-operator facade and the ticket-provider
 //! adapters, which exist only once parsed: days, external order ids, credentials references,
-//! keycards and money.
+//! keycards, money, and what every booking's items share.
+
+mod booking;
+
+pub use booking::{Category, MAX_ITEMS, check_items, fingerprint};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -225,39 +229,4 @@ impl Money {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decimal_prices_become_integer_cents() {
-        assert_eq!(Money::from_decimal("59", "EUR").unwrap().amount_cents, 5900);
-        assert_eq!(
-            Money::from_decimal("59.5", "EUR").unwrap().amount_cents,
-            5950
-        );
-        assert_eq!(Money::from_decimal("0.05", "EUR").unwrap().amount_cents, 5);
-    }
-
-    #[test]
-    fn odd_amounts_and_currencies_are_refused() {
-        for amount in ["", "-1", "1e3", "59.999", "1.2.3", "NaN", "99999999999"] {
-            assert!(Money::from_decimal(amount, "EUR").is_err(), "{amount}");
-        }
-        assert!(Money::from_decimal("1", "eur").is_err());
-    }
-
-    #[test]
-    fn a_day_reads_and_writes_as_yyyy_mm_dd() {
-        let day = Day::parse("date", "2026-12-24").unwrap();
-        assert_eq!(day.to_string(), "2026-12-24");
-        assert!(Day::parse("date", "24.12.2026").is_err());
-        assert!(Day::parse("date", "2026-02-30").is_err());
-    }
-
-    #[test]
-    fn an_external_order_id_with_odd_characters_is_refused() {
-        assert!(ExternalOrderId::parse("ord-2026_1:a.b").is_ok());
-        assert!(ExternalOrderId::parse("a/b").is_err());
-        assert!(ExternalOrderId::parse(&"a".repeat(65)).is_err());
-    }
-}
+mod tests;
