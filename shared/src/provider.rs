@@ -2,9 +2,21 @@
 //! Messages read after the provider's name (`Axess did not answer in time`): each adapter's
 //! error enum names its provider.
 
-use crate::http::ApiError;
+use crate::http::{ApiError, Request, path_param, query_param};
+use crate::values::{CredentialsRef, ExternalOrderId};
 use http::StatusCode;
 use std::error::Error as StdError;
+
+/// The credentials an adapter's request names (`?credentials=`).
+pub fn credentials(request: &Request) -> Result<CredentialsRef, ApiError> {
+    Ok(CredentialsRef::parse(query_param(request, "credentials")?)?)
+}
+
+/// The booking an adapter's request names: its credentials and `{externalOrderId}`.
+pub fn booking_ref(request: &Request) -> Result<(CredentialsRef, ExternalOrderId), ApiError> {
+    let id = ExternalOrderId::parse(&path_param(request, "externalOrderId")?)?;
+    Ok((credentials(request)?, id))
+}
 
 /// Why a provider gave no usable answer.
 #[derive(Debug, thiserror::Error)]

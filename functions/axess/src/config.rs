@@ -1,6 +1,6 @@
 //! The axess service's configuration, read once at start.
 
-use crate::adapters::{AxessConfig, Credentials};
+use crate::adapters::{AxessClientConfig, Credentials};
 use shared::config::{ConfigError, Env};
 use shared::outbound::OutboundConfig;
 use shared::token::TokenVerifier;
@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 /// Everything the axess function needs besides its clients.
-pub struct AxessSettings {
+pub struct AxessConfig {
     pub table: String,
     pub verifier: TokenVerifier,
     /// How long a booking's claim holds before another delivery may take it over; longer than
@@ -19,12 +19,12 @@ pub struct AxessSettings {
     pub issue_reserve: Duration,
 }
 
-impl AxessSettings {
+impl AxessConfig {
     /// Reads the function's and Axess's configuration; `AXESS_CREDENTIALS` is a JSON object of
     /// credentials references to `{username, password}`.
-    pub fn from_env(env: &Env) -> Result<(Self, AxessConfig), ConfigError> {
+    pub fn from_env(env: &Env) -> Result<(Self, AxessClientConfig), ConfigError> {
         let credentials: HashMap<String, Credentials> = env.json("AXESS_CREDENTIALS")?;
-        let axess = AxessConfig {
+        let axess = AxessClientConfig {
             url: env.required("AXESS_BASE_URL")?,
             credentials,
             outbound: OutboundConfig {
@@ -33,12 +33,12 @@ impl AxessSettings {
                 ..OutboundConfig::default()
             },
         };
-        let settings = Self {
+        let config = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "axess")?,
             lease: env.millis_or("AXESS_LEASE_MS", 30_000)?,
             issue_reserve: env.millis_or("AXESS_ISSUE_RESERVE_MS", 4_000)?,
         };
-        Ok((settings, axess))
+        Ok((config, axess))
     }
 }

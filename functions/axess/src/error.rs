@@ -42,7 +42,7 @@ impl From<IdempotencyError> for AxessError {
         match err {
             IdempotencyError::InProgress(_) => Self::InProgress,
             IdempotencyError::PayloadMismatch(_) => Self::IdReused,
-            other => Self::Store(StoreError(Box::new(other))),
+            other => Self::Store(StoreError::new(other)),
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::{
 use std::future::Future;
 
 pub use shared::provider::ProviderError;
+pub use shared::table::StoreError;
 
 /// Whether Axess certainly did nothing after `err`: it said so, or the request never left.
 pub fn nothing_done(err: &ProviderError) -> bool {
@@ -43,11 +44,6 @@ pub trait Axess {
     /// A cheap check that Axess answers, for `GET /axess/status`.
     fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
 }
-
-/// Storage failed.
-#[derive(Debug, thiserror::Error)]
-#[error("the booking store failed")]
-pub struct StoreError(#[source] pub Box<dyn std::error::Error + Send + Sync>);
 
 /// Bookings by credentials and external order id; who may work on one is decided by its
 /// claim (`shared::idempotency`), not here.

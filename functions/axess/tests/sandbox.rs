@@ -6,22 +6,20 @@ use common::{AxessFn, booking};
 use serde_json::json;
 use wiremock::MockServer;
 
-async fn sandbox_url() -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("a free port");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, sandbox::app(sandbox::Sandbox::default())).await;
-    });
-    format!("http://{address}/axess")
-}
-
 #[tokio::test]
 async fn the_sandbox_prices_issues_and_cancels_what_the_adapter_asks_for() {
     let credentials = json!({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}});
-    let axess =
-        AxessFn::against(MockServer::start().await, &sandbox_url().await, credentials).await;
+    let axess = AxessFn::against(
+        MockServer::start().await,
+        &format!(
+            "{}/axess",
+            sandbox::spawn(sandbox::Sandbox::default())
+                .await
+                .expect("sandbox")
+        ),
+        credentials,
+    )
+    .await;
     let products = axess.call("products", None).await;
     assert_eq!(products.status, 200, "{}", products.body);
     assert_eq!(

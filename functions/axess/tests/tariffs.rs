@@ -4,8 +4,7 @@
 mod common;
 
 use common::{AxessFn, USERNAME, fault, ok, operation, refused, tariff};
-use shared::testing::tokens;
-use shared::token::{API_AUDIENCE, Role};
+use shared::testing::function::not_this_service;
 use std::time::Duration;
 use wiremock::ResponseTemplate;
 use wiremock::matchers::body_string_contains;
@@ -190,10 +189,10 @@ async fn malformed_answers_are_a_502() {
 #[tokio::test]
 async fn only_service_tokens_may_call_the_adapter() {
     let axess = AxessFn::start().await;
-    let customer = tokens::sign(&tokens::claims("user-1", API_AUDIENCE, &[Role::Customer]));
-    assert_eq!(axess.call_as("products", None, &customer).await.status, 403);
-    let for_dta = tokens::sign(&tokens::claims("liftoperator", "dta", &[Role::Service]));
-    assert_eq!(axess.call_as("products", None, &for_dta).await.status, 401);
+    for (caller, token, status) in not_this_service("axess") {
+        let answer = axess.call_as("products", None, &token).await;
+        assert_eq!(answer.status, status, "{caller}: {}", answer.body);
+    }
     assert!(
         axess
             .axess

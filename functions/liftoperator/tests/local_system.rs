@@ -10,13 +10,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use common::{Facade, admin, keycard, order_service};
 use serde_json::{Value, json};
+use shared::table::Table;
+use shared::testing::function::Settings;
 use shared::testing::{dynamo, tokens};
 use shared::token::Role;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-type Dta = dta::handler::App<dta::adapters::SkidataClient, dta::adapters::DynamoStore>;
-type Axess = axess::handler::App<axess::adapters::AxessClient, axess::adapters::DynamoStore>;
+type Dta = dta::handler::App<dta::adapters::DynamoStore, dta::adapters::SkidataClient>;
+type Axess = axess::handler::App<axess::adapters::DynamoStore, axess::adapters::AxessClient>;
 
 async fn serve(router: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -29,52 +31,31 @@ async fn serve(router: axum::Router) -> String {
     format!("http://{address}")
 }
 
-fn settings(pairs: Vec<(&str, String)>) -> shared::config::Env {
-    let mut values: HashMap<String, String> =
-        pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-    values.insert("AUTH_ISSUER".into(), tokens::ISSUER.into());
-    values.insert(
-        "AUTH_JWKS".into(),
-        serde_json::to_string(&tokens::jwks()).expect("jwks"),
-    );
-    shared::config::Env::from_fn(move |name| values.get(name).cloned())
-}
-
 async fn adapters(sandbox: &str) -> (Dta, Axess) {
     let (client, table) = dynamo::table_from_template("DtaTable").await;
     let credentials = json!({"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}});
-    let env = settings(vec![
-        ("TABLE_NAME", table.clone()),
-        ("SKIDATA_BASE_URL", format!("{sandbox}/skidata")),
-        ("DTA_CREDENTIALS", credentials.to_string()),
-        ("DTA_POLL_INTERVAL_MS", "50".into()),
-    ]);
+    let env = Settings::new(&table)
+        .set("SKIDATA_BASE_URL", format!("{sandbox}/skidata"))
+        .set("DTA_CREDENTIALS", credentials.to_string())
+        .set("DTA_POLL_INTERVAL_MS", "50")
+        .env();
     let (config, skidata) = dta::config::DtaConfig::from_env(&env).expect("dta configuration");
-    let store = dta::adapters::DynamoStore::new(client, table);
+    let store = dta::adapters::DynamoStore::new(Table::new(client, table));
     let claims = store.claims(config.lease);
-    let dta = dta::handler::App::new(
-        dta::adapters::SkidataClient::new(skidata).expect("client"),
-        store,
-        claims,
-        config,
-    );
+    let skidata = dta::adapters::SkidataClient::new(skidata).expect("client");
+    let dta = dta::handler::App::new(store, claims, skidata, config);
     let (client, table) = dynamo::table_from_template("AxessTable").await;
     let credentials = json!({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}});
-    let env = settings(vec![
-        ("TABLE_NAME", table.clone()),
-        ("AXESS_BASE_URL", format!("{sandbox}/axess")),
-        ("AXESS_CREDENTIALS", credentials.to_string()),
-    ]);
-    let (settings, config) =
-        axess::config::AxessSettings::from_env(&env).expect("axess configuration");
-    let store = axess::adapters::DynamoStore::new(client, table);
-    let claims = store.claims(settings.lease);
-    let axess = axess::handler::App::new(
-        axess::adapters::AxessClient::new(config).expect("client"),
-        store,
-        claims,
-        settings,
-    );
+    let env = Settings::new(&table)
+        .set("AXESS_BASE_URL", format!("{sandbox}/axess"))
+        .set("AXESS_CREDENTIALS", credentials.to_string())
+        .env();
+    let (config, client_config) =
+        axess::config::AxessConfig::from_env(&env).expect("axess configuration");
+    let store = axess::adapters::DynamoStore::new(Table::new(client, table));
+    let claims = store.claims(config.lease);
+    let client = axess::adapters::AxessClient::new(client_config).expect("client");
+    let axess = axess::handler::App::new(store, claims, client, config);
     (dta, axess)
 }
 
@@ -152,7 +133,9 @@ async fn gateway(dta: Arc<Dta>, axess: Arc<Axess>, request: Request) -> Response
 }
 
 async fn local_system() -> Facade {
-    let sandbox = serve(sandbox::app(sandbox::Sandbox::default())).await;
+    let sandbox = sandbox::spawn(sandbox::Sandbox::default())
+        .await
+        .expect("sandbox");
     let (dta, axess) = adapters(&sandbox).await;
     let (dta, axess) = (Arc::new(dta), Arc::new(axess));
     let api = serve(

@@ -18,6 +18,12 @@ pub struct ApiError {
     cause: Option<Cause>,
 }
 
+impl From<crate::values::Invalid> for ApiError {
+    fn from(invalid: crate::values::Invalid) -> Self {
+        Self::invalid(invalid.to_string())
+    }
+}
+
 /// The error code of every 400 for invalid input.
 pub const INVALID_INPUT: &str = "invalid_input";
 

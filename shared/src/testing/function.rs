@@ -131,3 +131,14 @@ pub fn not_this_service(audience: &str) -> Vec<(&'static str, String, u16)> {
         ("no token at all", "not-a-token".to_owned(), 401),
     ]
 }
+
+/// `request` in a Lambda invocation whose deadline is `left` from now.
+pub fn within(request: Request, left: std::time::Duration) -> Request {
+    use lambda_http::RequestExt;
+    let mut context = lambda_http::Context::default();
+    let deadline = std::time::SystemTime::now() + left;
+    context.deadline = deadline
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_millis() as u64);
+    request.with_lambda_context(context)
+}

@@ -34,7 +34,7 @@ impl fmt::Debug for Credentials {
 
 /// Where Axess is and how to reach it.
 #[derive(Debug, Clone)]
-pub struct AxessConfig {
+pub struct AxessClientConfig {
     pub url: String,
     pub credentials: HashMap<String, Credentials>,
     pub outbound: OutboundConfig,
@@ -80,7 +80,7 @@ fn product(key: ProductKey, day: Day) -> Node {
 }
 
 impl AxessClient {
-    pub fn new(config: AxessConfig) -> Result<Self, reqwest::Error> {
+    pub fn new(config: AxessClientConfig) -> Result<Self, reqwest::Error> {
         Ok(Self {
             outbound: Outbound::new(config.outbound)?,
             url: config.url,

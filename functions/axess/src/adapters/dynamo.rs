@@ -3,54 +3,27 @@
 
 use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking};
 use crate::ports::{BookingStore, StoreError};
-use aws_sdk_dynamodb::Client;
-use aws_sdk_dynamodb::types::AttributeValue;
 use shared::idempotency::IdempotencyStore;
-use std::collections::HashMap;
+use shared::table::{Guard, Table};
 
 /// The DynamoDB adapter; cheap to clone.
 #[derive(Clone)]
 pub struct DynamoStore {
-    client: Client,
-    table: String,
+    table: Table,
 }
 
-fn unavailable(err: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-    StoreError(Box::new(err))
-}
-
-fn key(credentials: &CredentialsRef, id: &ExternalOrderId) -> AttributeValue {
-    AttributeValue::S(format!("BOOKING#{credentials}#{id}"))
-}
-
-fn status(value: BookingStatus) -> Result<AttributeValue, StoreError> {
-    serde_dynamo::to_attribute_value(value).map_err(unavailable)
+fn pk(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
+    format!("BOOKING#{credentials}#{id}")
 }
 
 impl DynamoStore {
-    pub fn new(client: Client, table: impl Into<String>) -> Self {
-        Self {
-            client,
-            table: table.into(),
-        }
+    pub fn new(table: Table) -> Self {
+        Self { table }
     }
 
     /// The claims on bookings, kept in the same table with leases of `lease`.
     pub fn claims(&self, lease: std::time::Duration) -> IdempotencyStore {
-        IdempotencyStore::beside(self.client.clone(), &self.table, lease)
-    }
-
-    fn item(
-        credentials: &CredentialsRef,
-        booking: &StoredBooking,
-    ) -> Result<HashMap<String, AttributeValue>, StoreError> {
-        let mut item: HashMap<String, AttributeValue> =
-            serde_dynamo::to_item(booking).map_err(unavailable)?;
-        item.insert(
-            "pk".into(),
-            key(credentials, &booking.booking.external_order_id),
-        );
-        Ok(item)
+        self.table.claims(lease)
     }
 }
 
@@ -60,14 +33,11 @@ impl BookingStore for DynamoStore {
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> Result<(), StoreError> {
-        self.client
-            .put_item()
-            .table_name(&self.table)
-            .set_item(Some(Self::item(credentials, booking)?))
-            .send()
+        let pk = pk(credentials, &booking.booking.external_order_id);
+        self.table
+            .put(&pk, booking, Guard::Always)
             .await
-            .map_err(unavailable)?;
-        Ok(())
+            .map(|_| ())
     }
 
     async fn forget(
@@ -75,17 +45,14 @@ impl BookingStore for DynamoStore {
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
     ) -> Result<(), StoreError> {
-        self.client
-            .delete_item()
-            .table_name(&self.table)
-            .key("pk", key(credentials, id))
-            .condition_expression("booking.#status = :issuing")
-            .expression_attribute_names("#status", "status")
-            .expression_attribute_values(":issuing", status(BookingStatus::Issuing)?)
-            .send()
-            .await
-            .map_err(unavailable)?;
-        Ok(())
+        let issuing = Guard::equals("booking.status", &BookingStatus::Issuing)?;
+        if self.table.delete(&pk(credentials, id), issuing).await? {
+            Ok(())
+        } else {
+            Err(StoreError::corrupt(format!(
+                "booking {id} is no longer issuing"
+            )))
+        }
     }
 
     async fn booking(
@@ -93,22 +60,10 @@ impl BookingStore for DynamoStore {
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
     ) -> Result<Option<StoredBooking>, StoreError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", key(credentials, id))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(unavailable)?;
-        output
-            .item
-            .map(|item| serde_dynamo::from_item(item).map_err(unavailable))
-            .transpose()
+        self.table.get(&pk(credentials, id)).await
     }
 
     async fn check(&self) -> Result<(), String> {
-        shared::status::dynamodb_table(&self.client, &self.table).await
+        self.table.check().await
     }
 }

@@ -5,5 +5,5 @@ mod dynamo;
 mod soap;
 pub mod xml;
 
-pub use axess::{AxessClient, AxessConfig, Credentials, SESSION_EXPIRED};
+pub use axess::{AxessClient, AxessClientConfig, Credentials, SESSION_EXPIRED};
 pub use dynamo::DynamoStore;

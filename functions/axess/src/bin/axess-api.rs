@@ -2,16 +2,17 @@
 //! the container.
 
 use axess::adapters::{AxessClient, DynamoStore};
-use axess::config::AxessSettings;
+use axess::config::AxessConfig;
 use axess::handler::App;
+use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("axess");
-    let (settings, axess) = AxessSettings::from_env(&shared::config::env())?;
+    let (config, axess) = AxessConfig::from_env(&shared::config::env())?;
     let aws = shared::aws::load().await;
-    let store = DynamoStore::new(shared::aws::dynamodb(&aws), &settings.table);
-    let claims = store.claims(settings.lease);
-    let app = App::new(AxessClient::new(axess)?, store, claims, settings);
+    let store = DynamoStore::new(Table::new(shared::aws::dynamodb(&aws), &config.table));
+    let claims = store.claims(config.lease);
+    let app = App::new(store, claims, AxessClient::new(axess)?, config);
     shared::http::run(|request| app.handle(request)).await
 }

@@ -2,9 +2,7 @@
 
 use super::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};
 use serde::{Deserialize, Serialize};
-
-/// The most tickets one booking may hold.
-pub const MAX_ITEMS: usize = 20;
+use shared::values::{check_items, fingerprint};
 /// The most products priced in one listing.
 pub const MAX_PRODUCTS: usize = 30;
 
@@ -92,21 +90,12 @@ pub struct BookingRequest {
 impl BookingRequest {
     /// Checks what serde cannot: the number of items and each keycard.
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.items.is_empty() || self.items.len() > MAX_ITEMS {
-            return Err(Invalid::new(
-                "items",
-                format!("must hold 1 to {MAX_ITEMS} tickets"),
-            ));
-        }
-        self.items
-            .iter()
-            .try_for_each(|item| item.keycard.validate())
+        check_items(&self.items, |item| &item.keycard)
     }
 
     /// A digest of the items, to tell a repeated booking from a reused external order id.
     pub fn fingerprint(&self) -> String {
-        let items = serde_json::to_vec(&self.items).unwrap_or_default();
-        shared::digest::sha256_hex(&items)
+        fingerprint(&self.items)
     }
 }
 

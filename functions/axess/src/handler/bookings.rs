@@ -1,16 +1,17 @@
 //! Bookings: one claim with a lease per external order id, then one ticket issued per item
 //! (see `issuing`); read and cancelled by external order id.
 
-use super::issuing::{Issuing, cancel_tickets};
-use super::{App, credentials};
+use super::App;
+use super::issuing::Issuing;
 use crate::domain::{
     BookingRequest, BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking,
 };
 use crate::error::AxessError;
 use crate::ports::{Axess, BookingStore};
 use http::StatusCode;
-use shared::http::{Body, Request, Response, json, json_body, path_param};
+use shared::http::{Body, Request, Response, json, json_body};
 use shared::idempotency::Claim;
+use shared::provider::booking_ref;
 
 /// The key of the claim on a booking, in the same table as the booking.
 fn claim_key(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
@@ -27,94 +28,78 @@ fn settled(stored: StoredBooking) -> Result<Response<Body>, AxessError> {
     }
 }
 
-/// `POST /axess/bookings`: 201 once every ticket is issued, 200 if it was issued before; 503
-/// `booking_incomplete` when the invocation's deadline stopped it (repeat it to resume).
-pub async fn book<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, AxessError>
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
-    let deadline = shared::http::deadline(request);
-    let asked: BookingRequest = json_body(request)?;
-    asked.validate()?;
-    let id = &asked.external_order_id;
-    let fingerprint = asked.fingerprint();
-    let lease = match app
-        .claims
-        .claim(&claim_key(&asked.credentials, id), &fingerprint)
-        .await?
-    {
-        Claim::Completed(_) => {
-            let stored = app.store.booking(&asked.credentials, id).await?;
-            return settled(stored.ok_or(AxessError::InProgress)?);
-        }
-        Claim::New(lease) | Claim::Resumed(lease) => lease,
-    };
-    let work = Issuing::new(app, &asked.credentials, lease, deadline);
-    match work.read(id).await? {
-        Some(stored) if stored.fingerprint != fingerprint => {
-            work.release().await;
-            Err(AxessError::IdReused)
-        }
-        Some(stored) if stored.booking.status != BookingStatus::Issuing => {
-            work.complete().await;
-            settled(stored)
-        }
-        Some(stored) => work.resume(stored).await,
-        None => work.resume(StoredBooking::issuing(&asked)).await,
-    }
-}
-
-async fn find<S: BookingStore + Sync>(
-    store: &S,
-    request: &Request,
-) -> Result<(CredentialsRef, StoredBooking), AxessError> {
-    let credentials = credentials(request)?;
-    let id = ExternalOrderId::parse(&path_param(request, "externalOrderId")?)?;
-    let stored = store
-        .booking(&credentials, &id)
-        .await?
-        .ok_or(AxessError::NotFound)?;
-    Ok((credentials, stored))
-}
-
-/// `GET /axess/bookings/{externalOrderId}?credentials=`.
-pub async fn read<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, AxessError>
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
-    let (_, stored) = find(&app.store, request).await?;
-    Ok(json(StatusCode::OK, &stored.booking))
-}
-
-/// `DELETE /axess/bookings/{externalOrderId}?credentials=`: cancels each ticket once, also of
-/// a booking stopped halfway once no one works on it.
-pub async fn cancel<P, S>(app: &App<P, S>, request: &Request) -> Result<Response<Body>, AxessError>
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
-    let (credentials, mut stored) = find(&app.store, request).await?;
-    if stored.booking.status == BookingStatus::Issuing {
-        let key = claim_key(&credentials, &stored.booking.external_order_id);
-        match app.claims.claim(&key, &stored.fingerprint).await? {
-            Claim::New(lease) | Claim::Resumed(lease) => {
-                let work = Issuing::new(app, &credentials, lease, None);
-                return work.undo(&stored.booking.external_order_id).await;
+impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
+    /// `POST /axess/bookings`: 201 once every ticket is issued, 200 if it was issued before; 503
+    /// `booking_incomplete` when the invocation's deadline stopped it (repeat it to resume).
+    pub(super) async fn book(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+        let deadline = shared::http::deadline(request);
+        let asked: BookingRequest = json_body(request)?;
+        asked.validate()?;
+        let id = &asked.external_order_id;
+        let fingerprint = asked.fingerprint();
+        let lease = match self
+            .claims
+            .claim(&claim_key(&asked.credentials, id), &fingerprint)
+            .await?
+        {
+            Claim::Completed(_) => {
+                let stored = self.store.booking(&asked.credentials, id).await?;
+                return settled(stored.ok_or(AxessError::InProgress)?);
             }
-            Claim::Completed(_) => stored = find(&app.store, request).await?.1,
+            Claim::New(lease) | Claim::Resumed(lease) => lease,
+        };
+        let work = Issuing::new(self, &asked.credentials, lease, deadline);
+        match work.read(id).await? {
+            Some(stored) if stored.fingerprint != fingerprint => {
+                work.release().await;
+                Err(AxessError::IdReused)
+            }
+            Some(stored) if stored.booking.status != BookingStatus::Issuing => {
+                work.complete().await;
+                settled(stored)
+            }
+            Some(stored) => work.resume(stored).await,
+            None => work.resume(StoredBooking::issuing(&asked)).await,
         }
     }
-    match stored.booking.status {
-        BookingStatus::Cancelled => return Ok(json(StatusCode::OK, &stored.booking)),
-        BookingStatus::Issuing => return Err(AxessError::InProgress),
-        BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown),
-        BookingStatus::Issued => {}
+
+    /// The stored booking the request names.
+    async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), AxessError> {
+        let (credentials, id) = booking_ref(request)?;
+        let stored = self.store.booking(&credentials, &id).await?;
+        Ok((credentials, stored.ok_or(AxessError::NotFound)?))
     }
-    cancel_tickets(app, &credentials, &mut stored).await?;
-    stored.booking.status = BookingStatus::Cancelled;
-    app.store.save(&credentials, &stored).await?;
-    tracing::info!(event = "axess.cancelled", external_order_id = %stored.booking.external_order_id);
-    Ok(json(StatusCode::OK, &stored.booking))
+
+    /// `GET /axess/bookings/{externalOrderId}?credentials=`.
+    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+        let (_, stored) = self.find(request).await?;
+        Ok(json(StatusCode::OK, &stored.booking))
+    }
+
+    /// `DELETE /axess/bookings/{externalOrderId}?credentials=`: cancels each ticket once, also of
+    /// a booking stopped halfway once no one works on it.
+    pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+        let (credentials, mut stored) = self.find(request).await?;
+        if stored.booking.status == BookingStatus::Issuing {
+            let key = claim_key(&credentials, &stored.booking.external_order_id);
+            match self.claims.claim(&key, &stored.fingerprint).await? {
+                Claim::New(lease) | Claim::Resumed(lease) => {
+                    let work = Issuing::new(self, &credentials, lease, None);
+                    return work.undo(&stored.booking.external_order_id).await;
+                }
+                Claim::Completed(_) => stored = self.find(request).await?.1,
+            }
+        }
+        match stored.booking.status {
+            BookingStatus::Cancelled => return Ok(json(StatusCode::OK, &stored.booking)),
+            BookingStatus::Issuing => return Err(AxessError::InProgress),
+            BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown),
+            BookingStatus::Issued => {}
+        }
+        self.cancel_tickets(&credentials, &mut stored).await?;
+        stored.booking.status = BookingStatus::Cancelled;
+        self.store.save(&credentials, &stored).await?;
+        tracing::info!(event = "axess.cancelled", external_order_id = %stored.booking.external_order_id);
+        Ok(json(StatusCode::OK, &stored.booking))
+    }
 }

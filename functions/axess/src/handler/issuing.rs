@@ -14,20 +14,16 @@ use shared::idempotency::Lease;
 use tokio::time::Instant;
 
 /// One delivery's work on one booking, holding its claim's lease.
-pub struct Issuing<'a, P, S> {
-    app: &'a App<P, S>,
+pub struct Issuing<'a, S, P> {
+    app: &'a App<S, P>,
     credentials: &'a CredentialsRef,
     lease: Lease,
     deadline: Option<Instant>,
 }
 
-impl<'a, P, S> Issuing<'a, P, S>
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
+impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
     pub fn new(
-        app: &'a App<P, S>,
+        app: &'a App<S, P>,
         credentials: &'a CredentialsRef,
         lease: Lease,
         deadline: Option<Instant>,
@@ -161,7 +157,7 @@ where
             return self.unknown(stored, &why, AxessError::Provider(err)).await;
         }
         stored.attempt = None;
-        if let Err(undo) = cancel_tickets(self.app, self.credentials, &mut stored).await {
+        if let Err(undo) = self.app.cancel_tickets(self.credentials, &mut stored).await {
             tracing::error!(event = "axess.undo_failed", external_order_id = %stored.booking.external_order_id, error = %undo);
             let why = err.to_string();
             return self.unknown(stored, &why, AxessError::Provider(err)).await;
@@ -219,7 +215,7 @@ where
             }
             BookingStatus::Issuing | BookingStatus::Issued => {}
         }
-        if let Err(err) = cancel_tickets(self.app, self.credentials, &mut stored).await {
+        if let Err(err) = self.app.cancel_tickets(self.credentials, &mut stored).await {
             if let Err(suspend) = self.app.claims.suspend(&self.lease).await {
                 tracing::warn!(event = "axess.suspend_failed", key = self.lease.key(), error = %cause_chain(&suspend));
             }
@@ -233,24 +229,22 @@ where
     }
 }
 
-/// Cancels each ticket not cancelled yet at Axess, saving after each.
-pub async fn cancel_tickets<P, S>(
-    app: &App<P, S>,
-    credentials: &CredentialsRef,
-    stored: &mut StoredBooking,
-) -> Result<(), AxessError>
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
-    for index in 0..stored.booking.tickets.len() {
-        let ticket: &IssuedTicket = &stored.booking.tickets[index];
-        if ticket.cancelled {
-            continue;
+impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
+    /// Cancels each ticket not cancelled yet at Axess, saving after each.
+    pub(super) async fn cancel_tickets(
+        &self,
+        credentials: &CredentialsRef,
+        stored: &mut StoredBooking,
+    ) -> Result<(), AxessError> {
+        for index in 0..stored.booking.tickets.len() {
+            let ticket: &IssuedTicket = &stored.booking.tickets[index];
+            if ticket.cancelled {
+                continue;
+            }
+            self.axess.cancel(credentials, ticket).await?;
+            stored.booking.tickets[index].cancelled = true;
+            self.store.save(credentials, stored).await?;
         }
-        app.axess.cancel(credentials, ticket).await?;
-        stored.booking.tickets[index].cancelled = true;
-        app.store.save(credentials, stored).await?;
+        Ok(())
     }
-    Ok(())
 }

@@ -5,34 +5,28 @@ mod bookings;
 mod issuing;
 mod products;
 
-use crate::config::AxessSettings;
-use crate::domain::CredentialsRef;
-use crate::error::AxessError;
+use crate::config::AxessConfig;
 use crate::ports::{Axess, BookingStore};
-use shared::http::{ApiError, HandlerResult, Request, no_route, query_param, route_key};
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
 
 /// The axess function: Axess (with its sessions), the booking store, the bookings' claims and
 /// the configuration, built once in `main`.
-pub struct App<P, S> {
-    pub axess: P,
+pub struct App<S, P> {
     pub store: S,
     pub claims: IdempotencyStore,
-    pub config: AxessSettings,
+    pub axess: P,
+    pub config: AxessConfig,
 }
 
-impl<P, S> App<P, S>
-where
-    P: Axess + Sync,
-    S: BookingStore + Sync,
-{
-    pub fn new(axess: P, store: S, claims: IdempotencyStore, config: AxessSettings) -> Self {
+impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
+    pub fn new(store: S, claims: IdempotencyStore, axess: P, config: AxessConfig) -> Self {
         Self {
-            axess,
             store,
             claims,
+            axess,
             config,
         }
     }
@@ -50,16 +44,12 @@ where
         let caller = self.config.verifier.authenticate(&request)?;
         caller.require(Role::Service)?;
         let result = match route {
-            "GET /axess/products" => products::list(self, &request).await,
-            "POST /axess/bookings" => bookings::book(self, &request).await,
-            "GET /axess/bookings/{externalOrderId}" => bookings::read(self, &request).await,
-            "DELETE /axess/bookings/{externalOrderId}" => bookings::cancel(self, &request).await,
+            "GET /axess/products" => self.products(&request).await,
+            "POST /axess/bookings" => self.book(&request).await,
+            "GET /axess/bookings/{externalOrderId}" => self.read(&request).await,
+            "DELETE /axess/bookings/{externalOrderId}" => self.cancel(&request).await,
             _ => return Err(no_route(&request)),
         };
         result.map_err(ApiError::from)
     }
-}
-
-fn credentials(request: &Request) -> Result<CredentialsRef, AxessError> {
-    Ok(CredentialsRef::parse(query_param(request, "credentials")?)?)
 }

@@ -3,30 +3,23 @@
 #![allow(dead_code)]
 
 use axess::adapters::{AxessClient, DynamoStore};
-use axess::config::AxessSettings;
+use axess::config::AxessConfig;
 use axess::handler::App;
-use lambda_http::RequestExt;
 use serde_json::{Value, json};
-use shared::config::Env;
-use shared::testing::{dynamo, events, tokens};
-use shared::token::Role;
-use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use shared::table::Table;
+use shared::testing::function::{self, Answer, Settings};
+use shared::testing::{dynamo, events};
+use std::time::Duration;
 use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 pub const USERNAME: &str = "star<jack>&co";
 
 pub struct AxessFn {
-    pub app: App<AxessClient, DynamoStore>,
+    pub app: App<DynamoStore, AxessClient>,
     pub axess: MockServer,
     pub dynamo: aws_sdk_dynamodb::Client,
     pub table: String,
-}
-
-pub struct Answer {
-    pub status: u16,
-    pub body: Value,
 }
 
 impl AxessFn {
@@ -54,37 +47,20 @@ impl AxessFn {
         settings: &[(&str, &str)],
     ) -> Self {
         let (client, table) = dynamo::table_from_template("AxessTable").await;
-        let mut values = HashMap::from([
-            ("TABLE_NAME".to_owned(), table.clone()),
-            ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
-            (
-                "AUTH_JWKS".to_owned(),
-                serde_json::to_string(&tokens::jwks()).expect("jwks"),
-            ),
-            ("AXESS_BASE_URL".to_owned(), url.to_owned()),
-            ("AXESS_CREDENTIALS".to_owned(), credentials.to_string()),
-            ("AXESS_TIMEOUT_MS".to_owned(), "300".to_owned()),
-        ]);
-        values.extend(
-            settings
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
-        );
-        let (settings, mut config) =
-            AxessSettings::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
-                .expect("valid configuration");
-        config.outbound.base_delay = std::time::Duration::from_millis(1);
-        config.outbound.max_delay = std::time::Duration::from_millis(5);
-        let store = DynamoStore::new(client.clone(), &table);
-        let claims = store.claims(settings.lease);
-        let app = App::new(
-            AxessClient::new(config).expect("client"),
-            store,
-            claims,
-            settings,
-        );
+        let env = Settings::new(&table)
+            .set("AXESS_BASE_URL", url)
+            .set("AXESS_CREDENTIALS", credentials.to_string())
+            .set("AXESS_TIMEOUT_MS", "300")
+            .with(settings)
+            .env();
+        let (config, mut client_config) = AxessConfig::from_env(&env).expect("valid configuration");
+        client_config.outbound.base_delay = Duration::from_millis(1);
+        client_config.outbound.max_delay = Duration::from_millis(5);
+        let store = DynamoStore::new(Table::new(client.clone(), &table));
+        let claims = store.claims(config.lease);
+        let axess_client = AxessClient::new(client_config).expect("client");
         Self {
-            app,
+            app: App::new(store, claims, axess_client, config),
             axess,
             dynamo: client,
             table,
@@ -96,43 +72,17 @@ impl AxessFn {
     }
 
     pub async fn call_as(&self, event: &str, body: Option<Value>, token: &str) -> Answer {
-        let bearer = format!("Bearer {token}");
-        let request = events::http_request(
-            &format!("axess/{event}.json"),
-            body.as_ref(),
-            &[("authorization", &bearer)],
-        );
-        self.answer(request).await
+        self.answer(request(event, body, token)).await
     }
 
     /// Calls as a service in a Lambda invocation that ends `left` from now.
     pub async fn call_before(&self, event: &str, body: Option<Value>, left: Duration) -> Answer {
-        let bearer = format!("Bearer {}", service_token());
-        let request = events::http_request(
-            &format!("axess/{event}.json"),
-            body.as_ref(),
-            &[("authorization", &bearer)],
-        );
-        let mut context = lambda_http::Context::default();
-        let deadline = SystemTime::now() + left;
-        context.deadline = deadline
-            .duration_since(UNIX_EPOCH)
-            .expect("after the epoch")
-            .as_millis() as u64;
-        self.answer(request.with_lambda_context(context)).await
+        let request = request(event, body, &service_token());
+        self.answer(function::within(request, left)).await
     }
 
     async fn answer(&self, request: lambda_http::Request) -> Answer {
-        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
-        let bytes = response.body().as_ref();
-        Answer {
-            status: response.status().as_u16(),
-            body: if bytes.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_slice(bytes).expect("JSON answer")
-            },
-        }
+        function::call(|request| self.app.handle(request), request).await
     }
 
     /// The bodies of the requests that called `operation`.
@@ -171,8 +121,12 @@ impl AxessFn {
     }
 }
 
+fn request(event: &str, body: Option<Value>, token: &str) -> lambda_http::Request {
+    function::request(&format!("axess/{event}.json"), body.as_ref(), Some(token))
+}
+
 pub fn service_token() -> String {
-    tokens::sign(&tokens::claims("liftoperator", "axess", &[Role::Service]))
+    function::service("liftoperator", "axess")
 }
 
 /// A stub for one SOAP operation.

@@ -3,13 +3,14 @@
 //! cancelled by external order id. SkiData's outcome is stored only over a pending booking, so
 //! a cancel is never overwritten by a stale `booked`.
 
-use super::{App, credentials};
-use crate::domain::{Booking, BookingRequest, BookingStatus, CredentialsRef, ExternalOrderId};
+use super::App;
+use crate::domain::{Booking, BookingRequest, BookingStatus, CredentialsRef};
 use crate::error::DtaError;
 use crate::ports::{BookingStore, Skidata, StoredBooking};
 use http::StatusCode;
-use shared::http::{Body, Request, Response, json, json_body, path_param};
+use shared::http::{Body, Request, Response, json, json_body};
 use shared::idempotency::Claim;
+use shared::provider::booking_ref;
 use tokio::time::Instant;
 
 impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
@@ -117,14 +118,9 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
 
     /// The stored booking the request's path and credentials name.
     async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), DtaError> {
-        let credentials = credentials(request)?;
-        let id = ExternalOrderId::parse(&path_param(request, "externalOrderId")?)?;
-        let stored = self
-            .store
-            .booking(&credentials, &id)
-            .await?
-            .ok_or(DtaError::NotFound)?;
-        Ok((credentials, stored))
+        let (credentials, id) = booking_ref(request)?;
+        let stored = self.store.booking(&credentials, &id).await?;
+        Ok((credentials, stored.ok_or(DtaError::NotFound)?))
     }
 
     /// `GET /dta/bookings/{externalOrderId}?credentials=`: refreshed from SkiData while pending.

@@ -5,10 +5,8 @@ mod bookings;
 mod products;
 
 use crate::config::DtaConfig;
-use crate::domain::CredentialsRef;
-use crate::error::DtaError;
 use crate::ports::{BookingStore, Skidata};
-use shared::http::{ApiError, HandlerResult, Request, no_route, query_param, route_key};
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
@@ -53,8 +51,4 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
         };
         result.map_err(ApiError::from)
     }
-}
-
-fn credentials(request: &Request) -> Result<CredentialsRef, DtaError> {
-    Ok(CredentialsRef::parse(query_param(request, "credentials")?)?)
 }

@@ -1,12 +1,13 @@
 //! `GET /dta/products?credentials=&date=`: SkiData's products and prices for one day.
 
-use super::{App, credentials};
+use super::App;
 use crate::domain::Day;
 use crate::error::DtaError;
 use crate::ports::{BookingStore, Skidata};
 use http::StatusCode;
 use shared::http::query_param;
 use shared::http::{Body, Request, Response, json};
+use shared::provider::credentials;
 
 impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
     pub(super) async fn products(&self, request: &Request) -> Result<Response<Body>, DtaError> {
