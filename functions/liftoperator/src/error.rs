@@ -16,22 +16,14 @@ pub enum LiftoperatorError {
     NoOperator,
     #[error("an operator with this id exists")]
     OperatorExists,
+    #[error("the operator was changed by another request meanwhile; read it and try again")]
+    OperatorChanged,
     #[error("product {0:?} is not sold by this operator on that day")]
     UnknownProduct(String),
     #[error(transparent)]
     Adapter(#[from] AdapterError),
     #[error("storage failed")]
-    Store(#[source] StoreError),
-}
-
-impl From<StoreError> for LiftoperatorError {
-    fn from(err: StoreError) -> Self {
-        match err {
-            StoreError::Exists => Self::OperatorExists,
-            StoreError::Missing => Self::NoOperator,
-            StoreError::Unavailable(_) => Self::Store(err),
-        }
-    }
+    Store(#[from] StoreError),
 }
 
 /// An adapter's code, passed on as it is when it reads like a code (1 to 64 lowercase letters,
@@ -60,6 +52,7 @@ impl From<LiftoperatorError> for ApiError {
             LiftoperatorError::Request(api) => api,
             LiftoperatorError::NoOperator => ApiError::not_found(message),
             LiftoperatorError::OperatorExists => ApiError::conflict("operator_exists", message),
+            LiftoperatorError::OperatorChanged => ApiError::conflict("operator_changed", message),
             LiftoperatorError::UnknownProduct(_) => {
                 ApiError::bad_request("unknown_product", message)
             }

@@ -5,23 +5,19 @@ use crate::domain::{
 };
 use std::future::Future;
 
-/// Why the registry refused or failed.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("an operator with this id exists")]
-    Exists,
-    #[error("no operator with this id")]
-    Missing,
-    #[error("the operator registry failed")]
-    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
-}
+pub use shared::table::StoreError;
 
 /// The operator registry.
 pub trait OperatorStore {
-    /// Stores a new operator, or [`StoreError::Exists`].
-    fn create(&self, operator: &Operator) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Replaces an existing operator, or [`StoreError::Missing`].
-    fn replace(&self, operator: &Operator) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// Stores a new operator; `false` if its id is taken.
+    fn create(&self, operator: &Operator) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Replaces an operator that exists and is still as active as `was_active` (as read before);
+    /// `false` if it is gone or was (de)activated meanwhile.
+    fn replace(
+        &self,
+        operator: &Operator,
+        was_active: bool,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
     fn operator(
         &self,
         id: &OperatorId,

@@ -1,9 +1,12 @@
-//! An operator's lifecycle: deactivating one keeps its bookings reachable, and an update that
-//! does not mention `active` leaves it as it was.
+//! An operator's lifecycle: deactivating one keeps its bookings reachable, an update that
+//! does not mention `active` leaves it as it was, and an update never undoes a deactivation
+//! that came between its read and its write.
 
 mod common;
 
 use common::{Facade, admin, dta_operator, keycard, order_service};
+use liftoperator::domain::OperatorId;
+use liftoperator::ports::OperatorStore;
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
@@ -84,4 +87,20 @@ async fn bookings_of_a_deactivated_operator_can_still_be_read_and_cancelled_but_
         .call("book", "gipfelbahn", Some(body), Some(&order_service()))
         .await;
     assert_eq!(book.status, 404);
+}
+
+#[tokio::test]
+async fn a_write_based_on_a_read_from_before_a_deactivation_is_refused() {
+    let facade = Facade::start().await;
+    facade.with_demo_operators().await;
+    let id = OperatorId::parse("hochalm").unwrap();
+    let read_before = facade.app.store.operator(&id).await.unwrap().unwrap();
+    let deactivated = facade
+        .call("deactivate-operator", "hochalm", None, Some(&admin()))
+        .await;
+    assert_eq!(deactivated.body["active"], false);
+    let held = facade.app.store.replace(&read_before, true).await.unwrap();
+    assert!(!held, "the stale write must not reactivate the operator");
+    let stored = facade.app.store.operator(&id).await.unwrap().unwrap();
+    assert!(!stored.active);
 }

@@ -64,7 +64,20 @@ pub fn service(client: &str, audience: &str) -> String {
 /// The request of the sample event `events/<event>`, with `body` (JSON) instead of its own and
 /// the bearer `token`, or no authorization at all.
 pub fn request(event: &str, body: Option<&Value>, token: Option<&str>) -> Request {
+    request_at(event, &[], body, token)
+}
+
+/// [`request`] with the path parameters `path` (name, value) set over the event's own.
+pub fn request_at(
+    event: &str,
+    path: &[(&str, &str)],
+    body: Option<&Value>,
+    token: Option<&str>,
+) -> Request {
     let mut json = events::load(event);
+    for (name, value) in path {
+        json["pathParameters"][*name] = (*value).into();
+    }
     if let Some(headers) = json["headers"].as_object_mut() {
         headers.remove("authorization");
     }

@@ -5,6 +5,7 @@ use liftoperator::config::LiftoperatorConfig;
 use liftoperator::handler::App;
 use shared::outbound::{Outbound, OutboundConfig};
 use shared::service_token::ServiceTokens;
+use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
@@ -14,7 +15,7 @@ async fn main() -> Result<(), lambda_http::Error> {
     let tokens = ServiceTokens::from_env(&env, Outbound::new(OutboundConfig::default())?)?;
     let aws = shared::aws::load().await;
     let app = App::new(
-        DynamoStore::new(shared::aws::dynamodb(&aws), &config.table),
+        DynamoStore::new(Table::new(shared::aws::dynamodb(&aws), &config.table)),
         HttpProviders::new(AdapterClient::new(adapters, tokens)?),
         config,
     );

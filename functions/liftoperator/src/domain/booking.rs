@@ -4,9 +4,6 @@
 use super::{Day, ExternalOrderId, Invalid, Keycard, OperatorId, Provider};
 use serde::{Deserialize, Serialize};
 
-/// The most tickets one booking may hold.
-pub const MAX_ITEMS: usize = 20;
-
 /// One ticket to book: a product of the operator, its day, and the keycard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BookingItem {
@@ -25,15 +22,7 @@ pub struct BookingRequest {
 
 impl BookingRequest {
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.items.is_empty() || self.items.len() > MAX_ITEMS {
-            return Err(Invalid::new(
-                "items",
-                format!("must hold 1 to {MAX_ITEMS} tickets"),
-            ));
-        }
-        self.items
-            .iter()
-            .try_for_each(|item| item.keycard.validate())
+        shared::values::check_items(&self.items, |item| &item.keycard)
     }
 }
 

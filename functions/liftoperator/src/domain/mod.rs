@@ -10,5 +10,6 @@ pub use operator::{
     Location, Operator, OperatorId, OperatorInput, PersonType, Provider, ProviderLink,
     PublicOperator,
 };
-pub use product::{Category, Product, ProviderRef, Validity};
+pub use product::{Product, ProviderRef, Validity};
+pub use shared::values::Category;
 pub use shared::values::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};

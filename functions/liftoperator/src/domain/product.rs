@@ -1,18 +1,7 @@
 //! The one product shape the rest of the system sees, whichever provider is behind it.
 
-use super::{Day, Money};
+use super::{Category, Day, Money};
 use serde::{Deserialize, Serialize};
-
-/// Who a ticket is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Category {
-    Adult,
-    Child,
-    Youth,
-    Senior,
-    Other,
-}
 
 /// From which day, for how many days, a ticket is valid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

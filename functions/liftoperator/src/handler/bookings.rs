@@ -14,40 +14,62 @@ use std::collections::{BTreeMap, BTreeSet};
 
 type Answer = Result<Response<Body>, LiftoperatorError>;
 
-/// `POST /liftoperators/{id}/bookings`: 201 when booked now, 200 when booked before.
-pub async fn book<S: OperatorStore + Sync, P: Providers + Sync>(
-    app: &App<S, P>,
-    request: &Request,
-) -> Answer {
-    app.require(request, Role::Service)?;
-    let operator = app.active_operator(request).await?;
-    let asked: BookingRequest = json_body(request)?;
-    asked.validate()?;
-    let days: BTreeSet<_> = asked.items.iter().map(|item| item.date).collect();
-    let mut catalogue: BTreeMap<_, Vec<Product>> = BTreeMap::new();
-    for day in days {
-        catalogue.insert(day, app.providers.products(&operator, day).await?);
+impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
+    /// `POST /liftoperators/{id}/bookings`: 201 when booked now, 200 when booked before.
+    pub(super) async fn book(&self, request: &Request) -> Answer {
+        self.require(request, Role::Service)?;
+        let operator = self.active_operator(request).await?;
+        let asked: BookingRequest = json_body(request)?;
+        asked.validate()?;
+        let days: BTreeSet<_> = asked.items.iter().map(|item| item.date).collect();
+        let mut catalogue: BTreeMap<_, Vec<Product>> = BTreeMap::new();
+        for day in days {
+            catalogue.insert(day, self.providers.products(&operator, day).await?);
+        }
+        let mut items = Vec::with_capacity(asked.items.len());
+        for item in asked.items {
+            let product = catalogue
+                .get(&item.date)
+                .and_then(|products| products.iter().find(|p| p.product_id == item.product_id))
+                .ok_or_else(|| LiftoperatorError::UnknownProduct(item.product_id.clone()))?;
+            let provider = product.provider.clone();
+            items.push((item, provider));
+        }
+        let (booking, created) = self
+            .providers
+            .book(&operator, &asked.external_order_id, &items)
+            .await?;
+        tracing::info!(event = "liftoperator.booked", operator_id = %operator.id, external_order_id = %booking.external_order_id, status = ?booking.status, created);
+        let status = if created {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        };
+        Ok(json(status, &booking))
     }
-    let mut items = Vec::with_capacity(asked.items.len());
-    for item in asked.items {
-        let product = catalogue
-            .get(&item.date)
-            .and_then(|products| products.iter().find(|p| p.product_id == item.product_id))
-            .ok_or_else(|| LiftoperatorError::UnknownProduct(item.product_id.clone()))?;
-        let provider = product.provider.clone();
-        items.push((item, provider));
+
+    /// `GET /liftoperators/{id}/bookings/{externalOrderId}`.
+    pub(super) async fn read_booking(&self, request: &Request) -> Answer {
+        self.require(request, Role::Service)?;
+        let operator = self.operator(request).await?;
+        let booking = self
+            .providers
+            .booking(&operator, &external_order_id(request)?)
+            .await?;
+        Ok(json(StatusCode::OK, &booking))
     }
-    let (booking, created) = app
-        .providers
-        .book(&operator, &asked.external_order_id, &items)
-        .await?;
-    tracing::info!(event = "liftoperator.booked", operator_id = %operator.id, external_order_id = %booking.external_order_id, status = ?booking.status, created);
-    let status = if created {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    };
-    Ok(json(status, &booking))
+
+    /// `DELETE /liftoperators/{id}/bookings/{externalOrderId}`: cancels; repeating it is harmless.
+    pub(super) async fn cancel_booking(&self, request: &Request) -> Answer {
+        self.require(request, Role::Service)?;
+        let operator = self.operator(request).await?;
+        let booking = self
+            .providers
+            .cancel(&operator, &external_order_id(request)?)
+            .await?;
+        tracing::info!(event = "liftoperator.cancelled", operator_id = %operator.id, external_order_id = %booking.external_order_id);
+        Ok(json(StatusCode::OK, &booking))
+    }
 }
 
 fn external_order_id(request: &Request) -> Result<ExternalOrderId, LiftoperatorError> {
@@ -55,33 +77,4 @@ fn external_order_id(request: &Request) -> Result<ExternalOrderId, LiftoperatorE
         request,
         "externalOrderId",
     )?)?)
-}
-
-/// `GET /liftoperators/{id}/bookings/{externalOrderId}`.
-pub async fn read<S: OperatorStore + Sync, P: Providers + Sync>(
-    app: &App<S, P>,
-    request: &Request,
-) -> Answer {
-    app.require(request, Role::Service)?;
-    let operator = app.operator(request).await?;
-    let booking = app
-        .providers
-        .booking(&operator, &external_order_id(request)?)
-        .await?;
-    Ok(json(StatusCode::OK, &booking))
-}
-
-/// `DELETE /liftoperators/{id}/bookings/{externalOrderId}`: cancels; repeating it is harmless.
-pub async fn cancel<S: OperatorStore + Sync, P: Providers + Sync>(
-    app: &App<S, P>,
-    request: &Request,
-) -> Answer {
-    app.require(request, Role::Service)?;
-    let operator = app.operator(request).await?;
-    let booking = app
-        .providers
-        .cancel(&operator, &external_order_id(request)?)
-        .await?;
-    tracing::info!(event = "liftoperator.cancelled", operator_id = %operator.id, external_order_id = %booking.external_order_id);
-    Ok(json(StatusCode::OK, &booking))
 }

@@ -28,11 +28,7 @@ pub struct App<S, P> {
     pub config: LiftoperatorConfig,
 }
 
-impl<S, P> App<S, P>
-where
-    S: OperatorStore + Sync,
-    P: Providers + Sync,
-{
+impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
     pub fn new(store: S, providers: P, config: LiftoperatorConfig) -> Self {
         Self {
             store,
@@ -45,18 +41,18 @@ where
     /// Answers one API Gateway request.
     pub async fn handle(&self, request: Request) -> HandlerResult {
         let result = match route_key(&request) {
-            "GET /liftoperators" => operators::list(self).await,
-            "GET /liftoperators/{id}" => operators::read(self, &request).await,
-            "GET /liftoperators/{id}/products" => operators::products(self, &request).await,
-            "POST /liftoperators" => operators::create(self, &request).await,
-            "PUT /liftoperators/{id}" => operators::update(self, &request).await,
-            "DELETE /liftoperators/{id}" => operators::deactivate(self, &request).await,
-            "POST /liftoperators/{id}/bookings" => bookings::book(self, &request).await,
+            "GET /liftoperators" => self.operators().await,
+            "GET /liftoperators/{id}" => self.read_operator(&request).await,
+            "GET /liftoperators/{id}/products" => self.list_products(&request).await,
+            "POST /liftoperators" => self.create_operator(&request).await,
+            "PUT /liftoperators/{id}" => self.update_operator(&request).await,
+            "DELETE /liftoperators/{id}" => self.deactivate_operator(&request).await,
+            "POST /liftoperators/{id}/bookings" => self.book(&request).await,
             "GET /liftoperators/{id}/bookings/{externalOrderId}" => {
-                bookings::read(self, &request).await
+                self.read_booking(&request).await
             }
             "DELETE /liftoperators/{id}/bookings/{externalOrderId}" => {
-                bookings::cancel(self, &request).await
+                self.cancel_booking(&request).await
             }
             "GET /liftoperator/status" => {
                 let checks = vec![

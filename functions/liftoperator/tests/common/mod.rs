@@ -6,12 +6,11 @@ use liftoperator::adapters::{AdapterClient, DynamoStore, HttpProviders};
 use liftoperator::config::LiftoperatorConfig;
 use liftoperator::handler::App;
 use serde_json::{Value, json};
-use shared::config::Env;
 use shared::outbound::{Outbound, OutboundConfig};
 use shared::service_token::ServiceTokens;
-use shared::testing::{dynamo, events, tokens};
-use shared::token::{API_AUDIENCE, Role};
-use std::collections::HashMap;
+use shared::table::Table;
+use shared::testing::dynamo;
+use shared::testing::function::{self, Answer, Settings};
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -20,21 +19,14 @@ pub struct Facade {
     pub api: MockServer,
 }
 
-pub struct Answer {
-    pub status: u16,
-    pub body: Value,
-}
-
-pub fn admin() -> String {
-    tokens::sign(&tokens::claims("admin-1", API_AUDIENCE, &[Role::Admin]))
-}
+pub use function::admin;
 
 pub fn customer() -> String {
-    tokens::sign(&tokens::claims("user-1", API_AUDIENCE, &[Role::Customer]))
+    function::customer("user-1")
 }
 
 pub fn order_service() -> String {
-    tokens::sign(&tokens::claims("order", "liftoperator", &[Role::Service]))
+    function::service("order", "liftoperator")
 }
 
 /// The DTA demo operator, as an admin creates it.
@@ -76,22 +68,14 @@ impl Facade {
 
     async fn build(api: MockServer, api_base_url: &str) -> Self {
         let (client, table) = dynamo::table_from_template("LiftoperatorTable").await;
-        let values = HashMap::from([
-            ("TABLE_NAME".to_owned(), table.clone()),
-            ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
-            (
-                "AUTH_JWKS".to_owned(),
-                serde_json::to_string(&tokens::jwks()).expect("jwks"),
-            ),
-            ("API_BASE_URL".to_owned(), api_base_url.to_owned()),
-            ("SERVICE_CLIENT_ID".to_owned(), "liftoperator".to_owned()),
-            (
-                "SERVICE_CLIENT_SECRET".to_owned(),
-                "liftoperator-secret".to_owned(),
-            ),
-            ("ADAPTER_TIMEOUT_MS".to_owned(), "500".to_owned()),
-        ]);
-        let env = Env::from_fn(move |name| values.get(name).cloned());
+        let env = Settings::new(&table)
+            .set("API_BASE_URL", api_base_url)
+            .with(&[
+                ("SERVICE_CLIENT_ID", "liftoperator"),
+                ("SERVICE_CLIENT_SECRET", "liftoperator-secret"),
+                ("ADAPTER_TIMEOUT_MS", "500"),
+            ])
+            .env();
         let (config, adapters) = LiftoperatorConfig::from_env(&env).expect("valid configuration");
         let tokens = ServiceTokens::from_env(
             &env,
@@ -100,7 +84,11 @@ impl Facade {
         .expect("token configuration");
         let providers = HttpProviders::new(AdapterClient::new(adapters, tokens).expect("client"));
         Self {
-            app: App::new(DynamoStore::new(client, table), providers, config),
+            app: App::new(
+                DynamoStore::new(Table::new(client, table)),
+                providers,
+                config,
+            ),
             api,
         }
     }
@@ -114,49 +102,21 @@ impl Facade {
         body: Option<Value>,
         token: Option<&str>,
     ) -> Answer {
-        let mut event_json = events::load(&format!("liftoperator/{event}.json"));
-        if let Some(params) = event_json["pathParameters"].as_object_mut() {
-            params.insert("id".into(), id.into());
-        }
-        let raw_path = event_json["rawPath"]
-            .as_str()
-            .unwrap_or_default()
-            .replace("hochalm", id);
-        event_json["rawPath"] = raw_path.into();
-        let headers = event_json["headers"].as_object_mut().expect("headers");
-        headers.remove("authorization");
-        if let Some(token) = token {
-            headers.insert("authorization".into(), format!("Bearer {token}").into());
-        }
-        if let Some(body) = body {
-            event_json["body"] = body.to_string().into();
-            event_json["headers"]["content-type"] = "application/json".into();
-        }
-        let request = lambda_http::request::from_str(&event_json.to_string()).expect("request");
-        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
-        let bytes = response.body().as_ref();
-        Answer {
-            status: response.status().as_u16(),
-            body: if bytes.is_empty() {
-                Value::Null
-            } else {
-                serde_json::from_slice(bytes).expect("JSON answer")
-            },
-        }
+        let event = format!("liftoperator/{event}.json");
+        let request = function::request_at(&event, &[("id", id)], body.as_ref(), token);
+        self.answer(request).await
     }
 
     /// Sends a booking event for operator `id` and external order id `order`.
     pub async fn call_booking(&self, event: &str, id: &str, order: &str, token: &str) -> Answer {
-        let mut event_json = events::load(&format!("liftoperator/{event}.json"));
-        event_json["pathParameters"] = json!({"id": id, "externalOrderId": order});
-        event_json["rawPath"] = format!("/liftoperators/{id}/bookings/{order}").into();
-        event_json["headers"]["authorization"] = format!("Bearer {token}").into();
-        let request = lambda_http::request::from_str(&event_json.to_string()).expect("request");
-        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
-        Answer {
-            status: response.status().as_u16(),
-            body: serde_json::from_slice(response.body().as_ref()).unwrap_or(Value::Null),
-        }
+        let event = format!("liftoperator/{event}.json");
+        let path = [("id", id), ("externalOrderId", order)];
+        self.answer(function::request_at(&event, &path, None, Some(token)))
+            .await
+    }
+
+    async fn answer(&self, request: lambda_http::Request) -> Answer {
+        function::call(|request| self.app.handle(request), request).await
     }
 
     /// Creates both demo operators as an admin.
