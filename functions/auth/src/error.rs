@@ -1,7 +1,7 @@
 //! The auth service's errors and their one mapping to HTTP.
 
 use crate::domain::Invalid;
-use crate::ports::StoreError;
+use crate::ports::{StoreError, WriteError};
 use http::StatusCode;
 use shared::http::ApiError;
 
@@ -32,18 +32,18 @@ pub enum AuthError {
     #[error(transparent)]
     Request(#[from] ApiError),
     #[error("storage failed")]
-    Store(#[source] StoreError),
+    Store(#[from] StoreError),
     #[error("internal failure: {0}")]
     Internal(String),
 }
 
-impl From<StoreError> for AuthError {
-    fn from(err: StoreError) -> Self {
+impl From<WriteError> for AuthError {
+    fn from(err: WriteError) -> Self {
         match err {
-            StoreError::EmailTaken => Self::EmailTaken,
-            StoreError::AdminExists => Self::AdminExists,
-            StoreError::Conflict => Self::InvalidRefreshToken,
-            StoreError::Unavailable(_) => Self::Store(err),
+            WriteError::EmailTaken => Self::EmailTaken,
+            WriteError::AdminExists => Self::AdminExists,
+            WriteError::Conflict => Self::InvalidRefreshToken,
+            WriteError::Store(store) => Self::Store(store),
         }
     }
 }

@@ -3,9 +3,11 @@
 use crate::domain::{Email, FamilyId, RefreshRecord, User, UserId};
 use std::future::Future;
 
-/// Why storage refused or failed.
+pub use shared::table::StoreError;
+
+/// Why a write did not happen: what is stored refused it, or storage failed.
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
+pub enum WriteError {
     #[error("the e-mail address already has an account")]
     EmailTaken,
     #[error("the first admin was created before")]
@@ -13,19 +15,19 @@ pub enum StoreError {
     /// A conditional write lost: the token was rotated or its family revoked meanwhile.
     #[error("the refresh token changed concurrently")]
     Conflict,
-    #[error("the user store failed")]
-    Unavailable(#[source] Box<dyn std::error::Error + Send + Sync>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
 }
 
 /// Users, unique by e-mail.
 pub trait UserStore {
-    /// Stores a new user, or [`StoreError::EmailTaken`].
-    fn create_user(&self, user: &User) -> impl Future<Output = Result<(), StoreError>> + Send;
-    /// Stores the first admin; once only, then [`StoreError::AdminExists`].
+    /// Stores a new user, or [`WriteError::EmailTaken`].
+    fn create_user(&self, user: &User) -> impl Future<Output = Result<(), WriteError>> + Send;
+    /// Stores the first admin; once only, then [`WriteError::AdminExists`].
     fn create_first_admin(
         &self,
         user: &User,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    ) -> impl Future<Output = Result<(), WriteError>> + Send;
     fn user_by_email(
         &self,
         email: &Email,
@@ -51,13 +53,13 @@ pub trait RefreshStore {
         &self,
         family: &FamilyId,
     ) -> impl Future<Output = Result<bool, StoreError>> + Send;
-    /// Marks `old` rotated and stores `new` atomically; [`StoreError::Conflict`] when `old` is
+    /// Marks `old` rotated and stores `new` atomically; [`WriteError::Conflict`] when `old` is
     /// no longer active or its family was revoked.
     fn rotate(
         &self,
         old: &RefreshRecord,
         new: &RefreshRecord,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    ) -> impl Future<Output = Result<(), WriteError>> + Send;
     fn revoke_family(
         &self,
         family: &FamilyId,
@@ -68,3 +70,8 @@ pub trait RefreshStore {
 pub trait HealthCheck {
     fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
 }
+
+/// Everything auth stores: users, refresh tokens, and its status check.
+pub trait AuthStore: UserStore + RefreshStore + HealthCheck {}
+
+impl<T: UserStore + RefreshStore + HealthCheck> AuthStore for T {}

@@ -103,10 +103,7 @@ async fn the_first_admin_is_created_once_with_the_bootstrap_secret() {
 
 #[tokio::test]
 async fn bootstrap_is_absent_when_no_secret_is_configured() {
-    let auth = Auth::start_with(|settings| {
-        settings.remove("AUTH_BOOTSTRAP_SECRET");
-    })
-    .await;
+    let auth = Auth::start_with(|settings| settings.without("AUTH_BOOTSTRAP_SECRET")).await;
     let admin = json!({"email": "admin@starjack.example", "name": "Admin", "password": "a long admin password"});
     let answer = auth
         .call(

@@ -99,10 +99,7 @@ async fn an_unknown_or_malformed_refresh_token_is_a_401() {
 
 #[tokio::test]
 async fn an_expired_refresh_token_is_refused() {
-    let auth = Auth::start_with(|settings| {
-        settings.insert("AUTH_REFRESH_TTL_SECONDS".into(), "0".into());
-    })
-    .await;
+    let auth = Auth::start_with(|settings| settings.set("AUTH_REFRESH_TTL_SECONDS", "0")).await;
     let login = auth.customer("anna@example.com").await;
     assert_eq!(
         auth.refresh(&text(&login["refresh_token"])).await.status,

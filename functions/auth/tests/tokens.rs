@@ -118,9 +118,9 @@ async fn service_token_requests_with_bad_credentials_grant_or_audience_are_refus
 #[tokio::test]
 async fn a_signing_key_that_the_jwks_does_not_publish_is_a_configuration_error() {
     let (_, table) = shared::testing::dynamo::table_from_template("AuthTable").await;
-    let mut values = common::settings(&table);
-    values.insert("AUTH_SIGNING_KEY".into(), tokens::OTHER_KEY_PEM.into());
-    let env = shared::config::Env::from_fn(move |name| values.get(name).cloned());
+    let env = common::settings(&table)
+        .set("AUTH_SIGNING_KEY", tokens::OTHER_KEY_PEM)
+        .env();
     let err = auth::config::AuthConfig::from_env(&env).err().unwrap();
     assert!(err.to_string().contains("does not match"), "{err}");
 }

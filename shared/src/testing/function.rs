@@ -32,6 +32,12 @@ impl Settings {
         self
     }
 
+    /// These settings without `name`.
+    pub fn without(mut self, name: &str) -> Self {
+        self.0.remove(name);
+        self
+    }
+
     /// These settings with every (name, value) of `pairs` set.
     pub fn with(mut self, pairs: &[(&str, &str)]) -> Self {
         for (name, value) in pairs {

@@ -3,36 +3,29 @@
 //! `ADMIN_BOOTSTRAP` marker. Uniqueness and rotation are conditional transactions.
 
 use crate::domain::{Email, FamilyId, RefreshRecord, RefreshStatus, User, UserId};
-use crate::ports::{HealthCheck, RefreshStore, StoreError, UserStore};
-use aws_sdk_dynamodb::Client;
+use crate::ports::{HealthCheck, RefreshStore, StoreError, UserStore, WriteError};
 use aws_sdk_dynamodb::error::SdkError;
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
-use std::collections::HashMap;
-
-type Item = HashMap<String, AttributeValue>;
+use serde::{Deserialize, Serialize};
+use shared::table::{Guard, Item, Table, attribute};
 
 const BOOTSTRAP_KEY: &str = "ADMIN_BOOTSTRAP";
 
 /// The DynamoDB adapter; cheap to clone.
 #[derive(Clone)]
 pub struct DynamoStore {
-    client: Client,
-    table: String,
-}
-
-fn unavailable(err: impl std::error::Error + Send + Sync + 'static) -> StoreError {
-    StoreError::Unavailable(Box::new(err))
+    table: Table,
 }
 
 fn s(value: impl Into<String>) -> AttributeValue {
     AttributeValue::S(value.into())
 }
 
-fn item_with_key(key: String, value: &impl serde::Serialize) -> Result<Item, StoreError> {
-    let mut item: Item = serde_dynamo::to_item(value).map_err(unavailable)?;
-    item.insert("pk".to_owned(), s(key));
-    Ok(item)
+/// What `EMAIL#<email>` and the bootstrap marker hold: the user they belong to.
+#[derive(Serialize, Deserialize)]
+struct Link {
+    user_id: String,
 }
 
 fn put_new(table: &str, item: Item) -> Result<TransactWriteItem, StoreError> {
@@ -41,7 +34,7 @@ fn put_new(table: &str, item: Item) -> Result<TransactWriteItem, StoreError> {
         .set_item(Some(item))
         .condition_expression("attribute_not_exists(pk)")
         .build()
-        .map_err(unavailable)?;
+        .map_err(StoreError::new)?;
     Ok(TransactWriteItem::builder().put(put).build())
 }
 
@@ -51,37 +44,22 @@ fn is_cancelled(err: &SdkError<TransactWriteItemsError>) -> bool {
 }
 
 impl DynamoStore {
-    pub fn new(client: Client, table: impl Into<String>) -> Self {
-        Self {
-            client,
-            table: table.into(),
-        }
+    pub fn new(table: Table) -> Self {
+        Self { table }
     }
 
-    async fn get(&self, key: String) -> Result<Option<Item>, StoreError> {
-        let output = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(key))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(unavailable)?;
-        Ok(output.item)
+    fn link(&self, pk: &str, user: &User) -> Result<TransactWriteItem, StoreError> {
+        let link = Link {
+            user_id: user.id.as_str().to_owned(),
+        };
+        put_new(self.table.name(), Table::item(pk, &link)?)
     }
 
     fn user_items(&self, user: &User) -> Result<Vec<TransactWriteItem>, StoreError> {
-        let email_item: Item = HashMap::from([
-            ("pk".to_owned(), s(format!("EMAIL#{}", user.email))),
-            ("user_id".to_owned(), s(user.id.as_str())),
-        ]);
+        let record = Table::item(&format!("USER#{}", user.id), user)?;
         Ok(vec![
-            put_new(
-                &self.table,
-                item_with_key(format!("USER#{}", user.id), user)?,
-            )?,
-            put_new(&self.table, email_item)?,
+            put_new(self.table.name(), record)?,
+            self.link(&format!("EMAIL#{}", user.email), user)?,
         ])
     }
 
@@ -89,7 +67,8 @@ impl DynamoStore {
         &self,
         items: Vec<TransactWriteItem>,
     ) -> Result<(), SdkError<TransactWriteItemsError>> {
-        self.client
+        self.table
+            .client()
             .transact_write_items()
             .set_transact_items(Some(items))
             .send()
@@ -99,55 +78,44 @@ impl DynamoStore {
 }
 
 impl UserStore for DynamoStore {
-    async fn create_user(&self, user: &User) -> Result<(), StoreError> {
+    async fn create_user(&self, user: &User) -> Result<(), WriteError> {
         match self.transact(self.user_items(user)?).await {
             Ok(()) => Ok(()),
-            Err(err) if is_cancelled(&err) => Err(StoreError::EmailTaken),
-            Err(err) => Err(unavailable(err)),
+            Err(err) if is_cancelled(&err) => Err(WriteError::EmailTaken),
+            Err(err) => Err(StoreError::new(err).into()),
         }
     }
 
-    async fn create_first_admin(&self, user: &User) -> Result<(), StoreError> {
-        let marker = HashMap::from([
-            ("pk".to_owned(), s(BOOTSTRAP_KEY)),
-            ("user_id".to_owned(), s(user.id.as_str())),
-        ]);
-        let mut items = vec![put_new(&self.table, marker)?];
+    async fn create_first_admin(&self, user: &User) -> Result<(), WriteError> {
+        let mut items = vec![self.link(BOOTSTRAP_KEY, user)?];
         items.extend(self.user_items(user)?);
         match self.transact(items).await {
             Ok(()) => Ok(()),
             Err(err) if is_cancelled(&err) => {
-                if self.get(BOOTSTRAP_KEY.to_owned()).await?.is_some() {
-                    Err(StoreError::AdminExists)
+                if self.table.get::<Link>(BOOTSTRAP_KEY).await?.is_some() {
+                    Err(WriteError::AdminExists)
                 } else {
-                    Err(StoreError::EmailTaken)
+                    Err(WriteError::EmailTaken)
                 }
             }
-            Err(err) => Err(unavailable(err)),
+            Err(err) => Err(StoreError::new(err).into()),
         }
     }
 
     async fn user_by_email(&self, email: &Email) -> Result<Option<User>, StoreError> {
-        let Some(link) = self.get(format!("EMAIL#{email}")).await? else {
-            return Ok(None);
-        };
-        let Some(AttributeValue::S(user_id)) = link.get("user_id") else {
-            return Err(unavailable(std::io::Error::other(format!(
-                "e-mail link {email} has no user_id"
-            ))));
-        };
-        self.user_by_id(&UserId::from_subject(user_id)).await
-    }
-
-    async fn user_by_id(&self, id: &UserId) -> Result<Option<User>, StoreError> {
-        match self.get(format!("USER#{id}")).await? {
-            Some(item) => serde_dynamo::from_item(item).map(Some).map_err(unavailable),
+        let link: Option<Link> = self.table.get(&format!("EMAIL#{email}")).await?;
+        match link {
+            Some(link) => self.user_by_id(&UserId::from_subject(&link.user_id)).await,
             None => Ok(None),
         }
     }
+
+    async fn user_by_id(&self, id: &UserId) -> Result<Option<User>, StoreError> {
+        self.table.get(&format!("USER#{id}")).await
+    }
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct Family {
     user_id: String,
     revoked: bool,
@@ -161,40 +129,32 @@ impl RefreshStore for DynamoStore {
             revoked: false,
             expires_at: first.expires_at,
         };
+        let table = self.table.name();
+        let family_pk = format!("FAMILY#{}", first.family_id.as_str());
         let items = vec![
+            put_new(table, Table::item(&family_pk, &family)?)?,
             put_new(
-                &self.table,
-                item_with_key(format!("FAMILY#{}", first.family_id.as_str()), &family)?,
-            )?,
-            put_new(
-                &self.table,
-                item_with_key(format!("REFRESH#{}", first.token_hash), first)?,
+                table,
+                Table::item(&format!("REFRESH#{}", first.token_hash), first)?,
             )?,
         ];
-        self.transact(items).await.map_err(unavailable)
+        self.transact(items).await.map_err(StoreError::new)
     }
 
     async fn refresh_token(&self, hash: &str) -> Result<Option<RefreshRecord>, StoreError> {
-        match self.get(format!("REFRESH#{hash}")).await? {
-            Some(item) => serde_dynamo::from_item(item).map(Some).map_err(unavailable),
-            None => Ok(None),
-        }
+        self.table.get(&format!("REFRESH#{hash}")).await
     }
 
     async fn family_revoked(&self, family: &FamilyId) -> Result<bool, StoreError> {
-        match self.get(format!("FAMILY#{}", family.as_str())).await? {
-            Some(item) => serde_dynamo::from_item::<_, Family>(item)
-                .map(|f| f.revoked)
-                .map_err(unavailable),
-            None => Ok(true),
-        }
+        let pk = format!("FAMILY#{}", family.as_str());
+        let family: Option<Family> = self.table.get(&pk).await?;
+        Ok(family.is_none_or(|family| family.revoked))
     }
 
-    async fn rotate(&self, old: &RefreshRecord, new: &RefreshRecord) -> Result<(), StoreError> {
-        let status =
-            |value: RefreshStatus| serde_dynamo::to_attribute_value(value).map_err(unavailable);
+    async fn rotate(&self, old: &RefreshRecord, new: &RefreshRecord) -> Result<(), WriteError> {
+        let status = |value: RefreshStatus| attribute(&value);
         let retire = Update::builder()
-            .table_name(&self.table)
+            .table_name(self.table.name())
             .key("pk", s(format!("REFRESH#{}", old.token_hash)))
             .update_expression("SET #status = :rotated")
             .condition_expression("#status = :active")
@@ -202,9 +162,9 @@ impl RefreshStore for DynamoStore {
             .expression_attribute_values(":rotated", status(RefreshStatus::Rotated)?)
             .expression_attribute_values(":active", status(RefreshStatus::Active)?)
             .build()
-            .map_err(unavailable)?;
+            .map_err(StoreError::new)?;
         let extend_family = Update::builder()
-            .table_name(&self.table)
+            .table_name(self.table.name())
             .key("pk", s(format!("FAMILY#{}", old.family_id.as_str())))
             .update_expression("SET expires_at = :expires_at")
             .condition_expression("revoked = :false")
@@ -214,48 +174,33 @@ impl RefreshStore for DynamoStore {
             )
             .expression_attribute_values(":false", AttributeValue::Bool(false))
             .build()
-            .map_err(unavailable)?;
+            .map_err(StoreError::new)?;
+        let next = Table::item(&format!("REFRESH#{}", new.token_hash), new)?;
         let items = vec![
             TransactWriteItem::builder().update(retire).build(),
             TransactWriteItem::builder().update(extend_family).build(),
-            put_new(
-                &self.table,
-                item_with_key(format!("REFRESH#{}", new.token_hash), new)?,
-            )?,
+            put_new(self.table.name(), next)?,
         ];
         match self.transact(items).await {
             Ok(()) => Ok(()),
-            Err(err) if is_cancelled(&err) => Err(StoreError::Conflict),
-            Err(err) => Err(unavailable(err)),
+            Err(err) if is_cancelled(&err) => Err(WriteError::Conflict),
+            Err(err) => Err(StoreError::new(err).into()),
         }
     }
 
+    /// Revokes a family; one that does not exist (any more) stays so.
     async fn revoke_family(&self, family: &FamilyId) -> Result<(), StoreError> {
-        self.client
-            .update_item()
-            .table_name(&self.table)
-            .key("pk", s(format!("FAMILY#{}", family.as_str())))
-            .update_expression("SET revoked = :true")
-            .condition_expression("attribute_exists(pk)")
-            .expression_attribute_values(":true", AttributeValue::Bool(true))
-            .send()
+        let pk = format!("FAMILY#{}", family.as_str());
+        let revoked = [("revoked", AttributeValue::Bool(true))];
+        self.table
+            .update(&pk, &revoked, Guard::Present)
             .await
             .map(|_| ())
-            .or_else(|err| {
-                let missing = err
-                    .as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception());
-                if missing {
-                    Ok(())
-                } else {
-                    Err(unavailable(err))
-                }
-            })
     }
 }
 
 impl HealthCheck for DynamoStore {
     async fn check(&self) -> Result<(), String> {
-        shared::status::dynamodb_table(&self.client, &self.table).await
+        self.table.check().await
     }
 }

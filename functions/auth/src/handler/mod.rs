@@ -6,7 +6,7 @@ mod session;
 
 use crate::config::AuthConfig;
 use crate::error::AuthError;
-use crate::ports::{HealthCheck, RefreshStore, UserStore};
+use crate::ports::AuthStore;
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::status;
 
@@ -16,10 +16,7 @@ pub struct App<S> {
     pub config: AuthConfig,
 }
 
-impl<S> App<S>
-where
-    S: UserStore + RefreshStore + HealthCheck + Sync,
-{
+impl<S: AuthStore + Sync> App<S> {
     pub fn new(store: S, config: AuthConfig) -> Self {
         Self { store, config }
     }
@@ -27,14 +24,14 @@ where
     /// Answers one API Gateway request.
     pub async fn handle(&self, request: Request) -> HandlerResult {
         let result: Result<_, AuthError> = match route_key(&request) {
-            "POST /auth/signup" => account::signup(self, &request).await,
-            "POST /auth/admin/bootstrap" => account::bootstrap_admin(self, &request).await,
-            "GET /auth/me" => account::me(self, &request).await,
-            "POST /auth/login" => session::login(self, &request).await,
-            "POST /auth/refresh" => session::refresh(self, &request).await,
-            "POST /auth/logout" => session::logout(self, &request).await,
-            "POST /auth/token" => keys::service_token(self, &request).await,
-            "GET /auth/.well-known/jwks.json" => Ok(keys::jwks(self)),
+            "POST /auth/signup" => self.signup(&request).await,
+            "POST /auth/admin/bootstrap" => self.bootstrap_admin(&request).await,
+            "GET /auth/me" => self.me(&request).await,
+            "POST /auth/login" => self.login(&request).await,
+            "POST /auth/refresh" => self.refresh(&request).await,
+            "POST /auth/logout" => self.logout(&request).await,
+            "POST /auth/token" => self.service_token(&request).await,
+            "GET /auth/.well-known/jwks.json" => Ok(self.jwks()),
             "GET /auth/status" => {
                 Ok(status::report("auth", vec![status::check("table", self.store.check())]).await)
             }

@@ -5,10 +5,10 @@ use auth::adapters::DynamoStore;
 use auth::config::AuthConfig;
 use auth::handler::App;
 use serde_json::{Value, json};
-use shared::config::Env;
 use shared::digest::sha256_hex;
+use shared::table::Table;
+use shared::testing::function::{self, Answer, Settings};
 use shared::testing::{dynamo, events, tokens};
-use std::collections::HashMap;
 
 pub const PASSWORD: &str = "correct horse battery";
 pub const BOOTSTRAP_SECRET: &str = "let-me-in-once";
@@ -18,58 +18,38 @@ pub struct Auth {
     pub app: App<DynamoStore>,
 }
 
-pub struct Answer {
-    pub status: u16,
-    pub body: Value,
-}
-
-pub fn settings(table: &str) -> HashMap<String, String> {
+/// Auth's settings with table `table`: the test signing key, one service client (order) and
+/// the bootstrap secret.
+pub fn settings(table: &str) -> Settings {
     let clients = json!({"order": {"secret_sha256": sha256_hex(ORDER_SECRET.as_bytes()), "audiences": ["liftoperator", "payment"]}});
-    HashMap::from([
-        ("TABLE_NAME".into(), table.into()),
-        ("AUTH_ISSUER".into(), tokens::ISSUER.into()),
-        (
-            "AUTH_JWKS".into(),
-            serde_json::to_string(&tokens::jwks()).expect("jwks serialise"),
-        ),
-        ("AUTH_SIGNING_KEY".into(), tokens::SIGNING_KEY_PEM.into()),
-        ("AUTH_SIGNING_KID".into(), tokens::KID.into()),
-        ("AUTH_SERVICE_CLIENTS".into(), clients.to_string()),
-        ("AUTH_BOOTSTRAP_SECRET".into(), BOOTSTRAP_SECRET.into()),
-    ])
+    Settings::new(table)
+        .with(&[
+            ("AUTH_SIGNING_KEY", tokens::SIGNING_KEY_PEM),
+            ("AUTH_SIGNING_KID", tokens::KID),
+            ("AUTH_BOOTSTRAP_SECRET", BOOTSTRAP_SECRET),
+        ])
+        .set("AUTH_SERVICE_CLIENTS", clients.to_string())
 }
 
 impl Auth {
     pub async fn start() -> Self {
-        Self::start_with(|_| {}).await
+        Self::start_with(|settings| settings).await
     }
 
     /// An auth function whose settings `adjust` may change.
-    pub async fn start_with(adjust: impl FnOnce(&mut HashMap<String, String>)) -> Self {
+    pub async fn start_with(adjust: impl FnOnce(Settings) -> Settings) -> Self {
         let (client, table) = dynamo::table_from_template("AuthTable").await;
-        let mut values = settings(&table);
-        adjust(&mut values);
-        let config = AuthConfig::from_env(&Env::from_fn(move |name| values.get(name).cloned()))
-            .expect("test configuration is valid");
+        let config =
+            AuthConfig::from_env(&adjust(settings(&table)).env()).expect("valid configuration");
         Self {
-            app: App::new(DynamoStore::new(client, table), config),
+            app: App::new(DynamoStore::new(Table::new(client, table)), config),
         }
     }
 
     /// Sends the sample event `events/auth/<event>.json` with `body` and `headers`.
     pub async fn call(&self, event: &str, body: Option<Value>, headers: &[(&str, &str)]) -> Answer {
         let request = events::http_request(&format!("auth/{event}.json"), body.as_ref(), headers);
-        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
-        let bytes = response.body().as_ref();
-        let body = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(bytes).expect("the answer is JSON")
-        };
-        Answer {
-            status: response.status().as_u16(),
-            body,
-        }
+        function::call(|request| self.app.handle(request), request).await
     }
 
     pub async fn signup(&self, email: &str) -> Answer {
