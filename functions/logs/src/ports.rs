@@ -5,10 +5,7 @@ use crate::domain::message::SlackMessage;
 use std::future::Future;
 use std::time::{Duration, Instant};
 
-/// Storage failed or lost a race it could not settle.
-#[derive(Debug, thiserror::Error)]
-#[error("the alert ledger failed: {0}")]
-pub struct StoreError(pub String);
+pub use shared::table::StoreError;
 
 /// What an earlier delivery of the same alert left behind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,8 +31,9 @@ impl StoreError {
         Self(Box::new(cause))
     }
 
-    /// Stored data is not what the code expects: `what` says how.
-    pub fn corrupt(what: impl Into<String>) -> Self {
+    /// Storage failed for a reason no error beneath it tells, such as stored data that is not
+    /// what the code expects: `what` says it.
+    pub fn because(what: impl Into<String>) -> Self {
         Self::new(std::io::Error::new(
             std::io::ErrorKind::InvalidData,
             what.into(),
@@ -139,6 +140,14 @@ impl Table {
 
     /// The value stored under `pk`.
     pub async fn get<T: DeserializeOwned>(&self, pk: &str) -> Result<Option<T>, StoreError> {
+        self.get_item(pk)
+            .await?
+            .map(|item| serde_dynamo::from_item(item).map_err(StoreError::new))
+            .transpose()
+    }
+
+    /// The item stored under `pk`, attribute by attribute.
+    pub async fn get_item(&self, pk: &str) -> Result<Option<Item>, StoreError> {
         let output = self
             .client
             .get_item()
@@ -148,10 +157,7 @@ impl Table {
             .send()
             .await
             .map_err(StoreError::new)?;
-        output
-            .item
-            .map(|item| serde_dynamo::from_item(item).map_err(StoreError::new))
-            .transpose()
+        Ok(output.item)
     }
 
     /// Stores `value` under `pk` if `guard` holds; `false` if it did not.
@@ -186,7 +192,7 @@ impl Table {
         }
         match self.get(pk).await? {
             Some(earlier) => Ok(Some(earlier)),
-            None => Err(StoreError::corrupt(format!(
+            None => Err(StoreError::because(format!(
                 "{pk} existed for a conditional put and was gone after it"
             ))),
         }
@@ -265,7 +271,7 @@ impl Table {
             for item in page.items.unwrap_or_default() {
                 let key = match item.get(KEY) {
                     Some(AttributeValue::S(key)) => key.clone(),
-                    _ => return Err(StoreError::corrupt("an item without a string pk")),
+                    _ => return Err(StoreError::because("an item without a string pk")),
                 };
                 found.push((key, serde_dynamo::from_item(item).map_err(StoreError::new)?));
             }

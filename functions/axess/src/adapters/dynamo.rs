@@ -49,7 +49,7 @@ impl BookingStore for DynamoStore {
         if self.table.delete(&pk(credentials, id), issuing).await? {
             Ok(())
         } else {
-            Err(StoreError::corrupt(format!(
+            Err(StoreError::because(format!(
                 "booking {id} is no longer issuing"
             )))
         }

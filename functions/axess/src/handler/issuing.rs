@@ -137,7 +137,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
                 }
             }
             Err(cancel) => {
-                tracing::error!(event = "axess.booking_outcome_unknown", external_order_id = %id, serial_no = ticket.serial_no, error = %cancel, "an unsaved Axess ticket needs reconciliation");
+                tracing::error!(event = "axess.booking_outcome_unknown", external_order_id = %id, serial_no = ticket.serial_no, error = %cause_chain(&cancel), "an unsaved Axess ticket needs reconciliation");
             }
         }
         self.suspend(err).await
@@ -158,7 +158,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
         }
         stored.attempt = None;
         if let Err(undo) = self.app.cancel_tickets(self.credentials, &mut stored).await {
-            tracing::error!(event = "axess.undo_failed", external_order_id = %stored.booking.external_order_id, error = %undo);
+            tracing::error!(event = "axess.undo_failed", external_order_id = %stored.booking.external_order_id, error = %cause_chain(&undo));
             let why = err.to_string();
             return self.unknown(stored, &why, AxessError::Provider(err)).await;
         }

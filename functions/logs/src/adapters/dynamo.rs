@@ -7,9 +7,8 @@
 //! clock, so nothing depends on TTL deleting expired items.
 
 use crate::ports::{AlertLedger, Begin, Decision, StoreError};
-use aws_sdk_dynamodb::Client;
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
-use std::collections::HashMap;
+use shared::table::{Item, KEY, Table};
 use std::time::Duration;
 
 const PENDING: &str = "PENDING";
@@ -22,13 +21,10 @@ const RETENTION: Duration = Duration::from_secs(24 * 3600);
 /// Attempts at settling a race on a burst item before giving up.
 const RACE_ATTEMPTS: usize = 4;
 
-type Item = HashMap<String, AttributeValue>;
-
 /// The ledger in one table.
 #[derive(Clone)]
 pub struct DynamoLedger {
-    client: Client,
-    table: String,
+    table: Table,
 }
 
 fn s(value: &str) -> AttributeValue {
@@ -52,33 +48,13 @@ fn text<'a>(item: &'a Item, name: &str) -> &'a str {
         .map_or("", String::as_str)
 }
 
-fn failed(err: impl std::error::Error + 'static) -> StoreError {
-    StoreError(shared::http::cause_chain(&err))
-}
-
 fn expiry(now_ms: i64, keep: Duration) -> AttributeValue {
     n(now_ms / 1000 + keep.as_secs() as i64)
 }
 
 impl DynamoLedger {
-    pub fn new(client: Client, table: impl Into<String>) -> Self {
-        Self {
-            client,
-            table: table.into(),
-        }
-    }
-
-    async fn get(&self, pk: &str) -> Result<Option<Item>, StoreError> {
-        let found = self
-            .client
-            .get_item()
-            .table_name(&self.table)
-            .key("pk", s(pk))
-            .consistent_read(true)
-            .send()
-            .await
-            .map_err(failed)?;
-        Ok(found.item)
+    pub fn new(table: Table) -> Self {
+        Self { table }
     }
 
     /// Opens a new window for `key`; `false` when another writer changed the item first.
@@ -93,10 +69,11 @@ impl DynamoLedger {
     ) -> Result<bool, StoreError> {
         let window_end = now_ms + window.as_millis() as i64;
         let mut update = self
-            .client
+            .table
+            .client()
             .update_item()
-            .table_name(&self.table)
-            .key("pk", s(burst))
+            .table_name(self.table.name())
+            .key(KEY, s(burst))
             .update_expression("SET window_end = :end, opened_by = :key, carried = :carried, suppressed = :zero, expires_at = :expires")
             .expression_attribute_values(":end", n(window_end))
             .expression_attribute_values(":key", s(key))
@@ -119,7 +96,7 @@ impl DynamoLedger {
             {
                 Ok(false)
             }
-            Err(err) => Err(failed(err)),
+            Err(err) => Err(StoreError::new(err)),
         }
     }
 
@@ -136,13 +113,13 @@ impl DynamoLedger {
         let build = |update: aws_sdk_dynamodb::types::builders::UpdateBuilder| {
             update
                 .build()
-                .map_err(failed)
+                .map_err(StoreError::new)
                 .map(|u| TransactWriteItem::builder().update(u).build())
         };
         let add = build(
             Update::builder()
-                .table_name(&self.table)
-                .key("pk", s(burst))
+                .table_name(self.table.name())
+                .key(KEY, s(burst))
                 .update_expression("ADD suppressed :count")
                 .condition_expression("window_end = :end")
                 .expression_attribute_values(":count", n(count))
@@ -150,8 +127,8 @@ impl DynamoLedger {
         )?;
         let settle = build(
             Update::builder()
-                .table_name(&self.table)
-                .key("pk", s(key))
+                .table_name(self.table.name())
+                .key(KEY, s(key))
                 .update_expression("SET #status = :done, expires_at = :expires")
                 .condition_expression("#status = :pending")
                 .expression_attribute_names("#status", "status")
@@ -160,7 +137,8 @@ impl DynamoLedger {
                 .expression_attribute_values(":expires", expiry(now_ms, RETENTION)),
         )?;
         match self
-            .client
+            .table
+            .client()
             .transact_write_items()
             .transact_items(add)
             .transact_items(settle)
@@ -175,23 +153,24 @@ impl DynamoLedger {
             {
                 Ok(false)
             }
-            Err(err) => Err(failed(err)),
+            Err(err) => Err(StoreError::new(err)),
         }
     }
 
     /// Checks that the table answers, for status reports.
     pub async fn check(&self) -> Result<(), String> {
-        shared::status::dynamodb_table(&self.client, &self.table).await
+        self.table.check().await
     }
 }
 
 impl AlertLedger for DynamoLedger {
     async fn begin(&self, key: &str, now_ms: i64) -> Result<Begin, StoreError> {
         let claimed = self
-            .client
+            .table
+            .client()
             .update_item()
-            .table_name(&self.table)
-            .key("pk", s(key))
+            .table_name(self.table.name())
+            .key(KEY, s(key))
             .update_expression(
                 "SET #status = :pending, lease_until = :lease, expires_at = :expires",
             )
@@ -215,14 +194,14 @@ impl AlertLedger for DynamoLedger {
                     .as_service_error()
                     .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
             {
-                let item = self.get(key).await?.unwrap_or_default();
+                let item = self.table.get_item(key).await?.unwrap_or_default();
                 Ok(if text(&item, "status") == DONE {
                     Begin::Done
                 } else {
                     Begin::Busy
                 })
             }
-            Err(err) => Err(failed(err)),
+            Err(err) => Err(StoreError::new(err)),
         }
     }
 
@@ -236,7 +215,7 @@ impl AlertLedger for DynamoLedger {
     ) -> Result<Decision, StoreError> {
         let burst = format!("burst#{burst_key}");
         for _ in 0..RACE_ATTEMPTS {
-            let item = self.get(&burst).await?;
+            let item = self.table.get_item(&burst).await?;
             let Some(item) = item else {
                 if self.open(&burst, key, None, 0, now_ms, window).await? {
                     return Ok(Decision::Post { carried: 0 });
@@ -267,31 +246,33 @@ impl AlertLedger for DynamoLedger {
                 return Ok(Decision::Post { carried });
             }
         }
-        Err(StoreError(format!(
+        Err(StoreError::because(format!(
             "{burst} kept changing under concurrent writers"
         )))
     }
 
     async fn finish(&self, key: &str, now_ms: i64) -> Result<(), StoreError> {
-        self.client
+        self.table
+            .client()
             .update_item()
-            .table_name(&self.table)
-            .key("pk", s(key))
+            .table_name(self.table.name())
+            .key(KEY, s(key))
             .update_expression("SET #status = :done, expires_at = :expires")
             .expression_attribute_names("#status", "status")
             .expression_attribute_values(":done", s(DONE))
             .expression_attribute_values(":expires", expiry(now_ms, RETENTION))
             .send()
             .await
-            .map_err(failed)?;
+            .map_err(StoreError::new)?;
         Ok(())
     }
 
     async fn fail(&self, key: &str) -> Result<(), StoreError> {
-        self.client
+        self.table
+            .client()
             .update_item()
-            .table_name(&self.table)
-            .key("pk", s(key))
+            .table_name(self.table.name())
+            .key(KEY, s(key))
             .update_expression("SET #status = :failed")
             .condition_expression("#status = :pending")
             .expression_attribute_names("#status", "status")
@@ -299,7 +280,7 @@ impl AlertLedger for DynamoLedger {
             .expression_attribute_values(":pending", s(PENDING))
             .send()
             .await
-            .map_err(failed)?;
+            .map_err(StoreError::new)?;
         Ok(())
     }
 }

@@ -7,6 +7,7 @@ use logs::config::AlertsConfig;
 use logs::handler::alerts::{Alerts, system_clock};
 use logs::payload::Envelope;
 use shared::outbound::Outbound;
+use shared::table::Table;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tracing::Instrument;
 
@@ -24,7 +25,7 @@ async fn main() -> Result<(), lambda_runtime::Error> {
         config.slack_token,
     );
     let alerts = Alerts {
-        ledger: DynamoLedger::new(shared::aws::dynamodb(&aws), config.table),
+        ledger: DynamoLedger::new(Table::new(shared::aws::dynamodb(&aws), config.table)),
         notifier: slack,
         policy: config.policy,
         console: config.console,

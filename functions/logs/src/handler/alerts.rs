@@ -7,7 +7,8 @@ use crate::domain::message::{SlackMessage, alert_message, overview_message};
 use crate::domain::policy::Policy;
 use crate::error::LogsError;
 use crate::payload::{CONTROL_MESSAGE, Envelope};
-use crate::ports::{AlertLedger, Begin, Decision, Notifier};
+use crate::ports::{AlertLedger, Begin, Decision, Notifier, StoreError};
+use shared::http::cause_chain;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -144,7 +145,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             Ok(Begin::Done) => return Ok(Outcome::Duplicate),
             Ok(_) => {}
             Err(err) => {
-                tracing::error!(event = "logs.alert_failed", key = %key, error = %err);
+                tracing::error!(event = "logs.alert_failed", key = %key, error = %cause_chain(&err));
                 return Err(());
             }
         }
@@ -168,7 +169,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
                     .map(|()| Outcome::Posted)
             }
             Err(err) => {
-                tracing::error!(event = "logs.alert_failed", key = %key, error = %err);
+                tracing::error!(event = "logs.alert_failed", key = %key, error = %cause_chain(&err));
                 self.release(&key).await;
                 Err(())
             }
@@ -191,7 +192,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
                     .map(|()| Outcome::Posted)
             }
             Err(err) => {
-                tracing::error!(event = "logs.alert_failed", key = %key, error = %err);
+                tracing::error!(event = "logs.alert_failed", key = %key, error = %cause_chain(&err));
                 Err(())
             }
         }
@@ -200,7 +201,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
     /// Claims `key`; one held by another invocation is an error, so that this one is retried.
     async fn claim(&self, key: &str) -> Result<Begin, LogsError> {
         match self.ledger.begin(key, (self.clock)()).await? {
-            Begin::Busy => Err(LogsError::Store(crate::ports::StoreError(format!(
+            Begin::Busy => Err(LogsError::Store(StoreError::because(format!(
                 "{key} is being delivered by another invocation"
             )))),
             begin => Ok(begin),
@@ -213,12 +214,12 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             Ok(ts) => {
                 tracing::info!(event = "logs.alert_posted", key = %key, channel = %message.channel, ts = %ts);
                 if let Err(err) = self.ledger.finish(key, (self.clock)()).await {
-                    tracing::error!(event = "logs.finish_failed", key = %key, error = %err, "posted, but a retry may post again");
+                    tracing::error!(event = "logs.finish_failed", key = %key, error = %cause_chain(&err), "posted, but a retry may post again");
                 }
                 Ok(())
             }
             Err(err) => {
-                tracing::error!(event = "logs.post_failed", key = %key, channel = %message.channel, error = %err);
+                tracing::error!(event = "logs.post_failed", key = %key, channel = %message.channel, error = %cause_chain(&err));
                 self.release(key).await;
                 Err(())
             }
@@ -228,7 +229,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
     /// Marks a claimed `key` failed so a retried invocation takes it up at once.
     async fn release(&self, key: &str) {
         if let Err(err) = self.ledger.fail(key).await {
-            tracing::error!(event = "logs.release_failed", key = %key, error = %err);
+            tracing::error!(event = "logs.release_failed", key = %key, error = %cause_chain(&err));
         }
     }
 }

@@ -14,6 +14,7 @@ use logs::handler::alerts::{Alerts, Summary};
 use logs::payload::{Compressed, DEFAULT_MAX_DECOMPRESSED, Envelope};
 use serde_json::{Value, json};
 use shared::outbound::{Outbound, OutboundConfig};
+use shared::table::Table;
 use shared::testing::{dynamo, events};
 use std::io::Write;
 use std::sync::Arc;
@@ -47,7 +48,7 @@ impl Harness {
         .expect("client");
         Self {
             alerts: Alerts {
-                ledger: DynamoLedger::new(client, table),
+                ledger: DynamoLedger::new(Table::new(client, table)),
                 notifier: SlackClient::new(outbound, &format!("{}/slack", slack.uri()), TOKEN),
                 policy: Policy::built_in().expect("policy"),
                 console: Console::new("eu-central-1", vec![AUTH_GROUP.to_owned()]),
