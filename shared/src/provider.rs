@@ -3,6 +3,7 @@
 //! error enum names its provider.
 
 use crate::http::{ApiError, Request, path_param, query_param};
+use crate::idempotency::IdempotencyError;
 use crate::values::{CredentialsRef, ExternalOrderId};
 use http::StatusCode;
 use std::error::Error as StdError;
@@ -16,6 +17,45 @@ pub fn credentials(request: &Request) -> Result<CredentialsRef, ApiError> {
 pub fn booking_ref(request: &Request) -> Result<(CredentialsRef, ExternalOrderId), ApiError> {
     let id = ExternalOrderId::parse(&path_param(request, "externalOrderId")?)?;
     Ok((credentials(request)?, id))
+}
+
+/// Why an adapter cannot book, read or cancel a booking, whichever provider is behind it.
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("no booking with this external order id")]
+    NotFound,
+    #[error("this external order id was booked before with other items")]
+    IdReused,
+    #[error("this booking was cancelled")]
+    Cancelled,
+    #[error("this booking is being worked on by another request")]
+    InProgress,
+    /// The booking's claim failed in storage.
+    #[error("the booking's claim failed")]
+    Claim(#[source] IdempotencyError),
+}
+
+impl From<IdempotencyError> for BookingError {
+    fn from(err: IdempotencyError) -> Self {
+        match err {
+            IdempotencyError::InProgress(_) => Self::InProgress,
+            IdempotencyError::PayloadMismatch(_) => Self::IdReused,
+            other => Self::Claim(other),
+        }
+    }
+}
+
+impl From<BookingError> for ApiError {
+    fn from(err: BookingError) -> Self {
+        let message = err.to_string();
+        match err {
+            BookingError::NotFound => ApiError::not_found(message),
+            BookingError::IdReused => ApiError::conflict("external_order_id_reused", message),
+            BookingError::Cancelled => ApiError::conflict("booking_cancelled", message),
+            BookingError::InProgress => ApiError::conflict("booking_in_progress", message),
+            BookingError::Claim(source) => ApiError::internal(source),
+        }
+    }
 }
 
 /// Why a provider gave no usable answer.

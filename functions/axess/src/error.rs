@@ -5,7 +5,7 @@ use crate::ports::{ProviderError, StoreError};
 use http::StatusCode;
 use shared::http::ApiError;
 use shared::idempotency::IdempotencyError;
-use shared::provider::{self, gateway};
+use shared::provider::{self, BookingError, gateway};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AxessError {
@@ -13,14 +13,8 @@ pub enum AxessError {
     Invalid(#[from] Invalid),
     #[error(transparent)]
     Request(#[from] ApiError),
-    #[error("no booking with this external order id")]
-    NotFound,
-    #[error("this external order id was booked before with other items")]
-    IdReused,
-    #[error("this booking was cancelled")]
-    Cancelled,
-    #[error("this booking is being issued by another request")]
-    InProgress,
+    #[error(transparent)]
+    Booking(#[from] BookingError),
     #[error(
         "an earlier attempt of this booking ended without an answer from Axess; it needs reconciliation"
     )]
@@ -39,11 +33,7 @@ pub enum AxessError {
 
 impl From<IdempotencyError> for AxessError {
     fn from(err: IdempotencyError) -> Self {
-        match err {
-            IdempotencyError::InProgress(_) => Self::InProgress,
-            IdempotencyError::PayloadMismatch(_) => Self::IdReused,
-            other => Self::Store(StoreError::new(other)),
-        }
+        Self::Booking(err.into())
     }
 }
 
@@ -53,10 +43,7 @@ impl From<AxessError> for ApiError {
         match err {
             AxessError::Invalid(_) => ApiError::invalid(message),
             AxessError::Request(api) => api,
-            AxessError::NotFound => ApiError::not_found(message),
-            AxessError::IdReused => ApiError::conflict("external_order_id_reused", message),
-            AxessError::Cancelled => ApiError::conflict("booking_cancelled", message),
-            AxessError::InProgress => ApiError::conflict("booking_in_progress", message),
+            AxessError::Booking(booking) => booking.into(),
             AxessError::OutcomeUnknown => {
                 gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown", err)
             }

@@ -11,7 +11,7 @@ use crate::ports::{Axess, BookingStore};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body};
 use shared::idempotency::Claim;
-use shared::provider::booking_ref;
+use shared::provider::{BookingError, booking_ref};
 
 /// The key of the claim on a booking, in the same table as the booking.
 fn claim_key(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
@@ -22,8 +22,8 @@ fn claim_key(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
 fn settled(stored: StoredBooking) -> Result<Response<Body>, AxessError> {
     match stored.booking.status {
         BookingStatus::Issued => Ok(json(StatusCode::OK, &stored.booking)),
-        BookingStatus::Cancelled => Err(AxessError::Cancelled),
-        BookingStatus::Issuing => Err(AxessError::InProgress),
+        BookingStatus::Cancelled => Err(BookingError::Cancelled.into()),
+        BookingStatus::Issuing => Err(BookingError::InProgress.into()),
         BookingStatus::Unknown => Err(AxessError::OutcomeUnknown),
     }
 }
@@ -44,7 +44,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         {
             Claim::Completed(_) => {
                 let stored = self.store.booking(&asked.credentials, id).await?;
-                return settled(stored.ok_or(AxessError::InProgress)?);
+                return settled(stored.ok_or(BookingError::InProgress)?);
             }
             Claim::New(lease) | Claim::Resumed(lease) => lease,
         };
@@ -52,7 +52,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         match work.read(id).await? {
             Some(stored) if stored.fingerprint != fingerprint => {
                 work.release().await;
-                Err(AxessError::IdReused)
+                Err(BookingError::IdReused.into())
             }
             Some(stored) if stored.booking.status != BookingStatus::Issuing => {
                 work.complete().await;
@@ -67,7 +67,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
     async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), AxessError> {
         let (credentials, id) = booking_ref(request)?;
         let stored = self.store.booking(&credentials, &id).await?;
-        Ok((credentials, stored.ok_or(AxessError::NotFound)?))
+        Ok((credentials, stored.ok_or(BookingError::NotFound)?))
     }
 
     /// `GET /axess/bookings/{externalOrderId}?credentials=`.
@@ -92,7 +92,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         }
         match stored.booking.status {
             BookingStatus::Cancelled => return Ok(json(StatusCode::OK, &stored.booking)),
-            BookingStatus::Issuing => return Err(AxessError::InProgress),
+            BookingStatus::Issuing => return Err(BookingError::InProgress.into()),
             BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown),
             BookingStatus::Issued => {}
         }

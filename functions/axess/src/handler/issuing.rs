@@ -11,6 +11,7 @@ use crate::ports::{Axess, BookingStore, ProviderError, StoreError, nothing_done}
 use http::StatusCode;
 use shared::http::{Body, Response, cause_chain, json};
 use shared::idempotency::Lease;
+use shared::provider::BookingError;
 use tokio::time::Instant;
 
 /// One delivery's work on one booking, holding its claim's lease.
@@ -199,7 +200,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
     pub async fn undo(&self, id: &ExternalOrderId) -> Result<Response<Body>, AxessError> {
         let Some(mut stored) = self.read(id).await? else {
             self.release().await;
-            return Err(AxessError::NotFound);
+            return Err(BookingError::NotFound.into());
         };
         match stored.booking.status {
             BookingStatus::Cancelled => {

@@ -10,7 +10,7 @@ use crate::ports::{BookingStore, Skidata, StoredBooking};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body};
 use shared::idempotency::Claim;
-use shared::provider::booking_ref;
+use shared::provider::{BookingError, booking_ref};
 use tokio::time::Instant;
 
 impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
@@ -22,7 +22,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
         let fingerprint = asked.fingerprint();
         let mut stored = self.placed(&asked, &fingerprint).await?;
         if stored.fingerprint != fingerprint {
-            return Err(DtaError::IdReused);
+            return Err(BookingError::IdReused.into());
         }
         if stored.booking.status != BookingStatus::Pending {
             return answer(stored.booking, false);
@@ -37,7 +37,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
                 .store
                 .booking(&asked.credentials, &asked.external_order_id)
                 .await?;
-            return answer(settled.ok_or(DtaError::NotFound)?.booking, false);
+            return answer(settled.ok_or(BookingError::NotFound)?.booking, false);
         }
         answer(stored.booking, true)
     }
@@ -120,7 +120,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
     async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), DtaError> {
         let (credentials, id) = booking_ref(request)?;
         let stored = self.store.booking(&credentials, &id).await?;
-        Ok((credentials, stored.ok_or(DtaError::NotFound)?))
+        Ok((credentials, stored.ok_or(BookingError::NotFound)?))
     }
 
     /// `GET /dta/bookings/{externalOrderId}?credentials=`: refreshed from SkiData while pending.
@@ -165,7 +165,7 @@ fn answer(booking: Booking, fresh: bool) -> Result<Response<Body>, DtaError> {
             Ok(json(StatusCode::CREATED, &booking))
         }
         BookingStatus::Booked => Ok(json(StatusCode::OK, &booking)),
-        BookingStatus::Cancelled => Err(DtaError::Cancelled),
+        BookingStatus::Cancelled => Err(BookingError::Cancelled.into()),
         BookingStatus::Failed => Err(DtaError::Refused(booking.order_id)),
         BookingStatus::Pending => Err(DtaError::Pending(booking.order_id)),
     }
