@@ -17,8 +17,8 @@ use shared::token::Role;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-type Dta = dta::handler::App<dta::adapters::DynamoStore, dta::adapters::SkidataClient>;
-type Axess = axess::handler::App<axess::adapters::DynamoStore, axess::adapters::AxessClient>;
+type Dta = dta::handler::App<Table, dta::adapters::SkidataClient>;
+type Axess = axess::handler::App<Table, axess::adapters::AxessClient>;
 
 async fn serve(router: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -40,7 +40,7 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
         .set("DTA_POLL_INTERVAL_MS", "50")
         .env();
     let (config, skidata) = dta::config::DtaConfig::from_env(&env).expect("dta configuration");
-    let store = dta::adapters::DynamoStore::new(Table::new(client, table));
+    let store = Table::new(client, table);
     let claims = store.claims(config.lease);
     let skidata = dta::adapters::SkidataClient::new(skidata).expect("client");
     let dta = dta::handler::App::new(store, claims, skidata, config);
@@ -52,7 +52,7 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
         .env();
     let (config, client_config) =
         axess::config::AxessConfig::from_env(&env).expect("axess configuration");
-    let store = axess::adapters::DynamoStore::new(Table::new(client, table));
+    let store = Table::new(client, table);
     let claims = store.claims(config.lease);
     let client = axess::adapters::AxessClient::new(client_config).expect("client");
     let axess = axess::handler::App::new(store, claims, client, config);

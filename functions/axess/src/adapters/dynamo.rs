@@ -1,43 +1,23 @@
 //! Bookings in the axess table (string hash key `pk` = `BOOKING#<credentials>#<external order
-//! id>`); their claims (`CLAIM#...`) live in the same table.
+//! id>`): the table is the booking store; the claims (`CLAIM#...`, `Table::claims`) live in it
+//! too.
 
 use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking};
 use crate::ports::{BookingStore, StoreError};
-use shared::idempotency::IdempotencyStore;
 use shared::table::{Guard, Table};
-
-/// The DynamoDB adapter; cheap to clone.
-#[derive(Clone)]
-pub struct DynamoStore {
-    table: Table,
-}
 
 fn pk(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
     format!("BOOKING#{credentials}#{id}")
 }
 
-impl DynamoStore {
-    pub fn new(table: Table) -> Self {
-        Self { table }
-    }
-
-    /// The claims on bookings, kept in the same table with leases of `lease`.
-    pub fn claims(&self, lease: std::time::Duration) -> IdempotencyStore {
-        self.table.claims(lease)
-    }
-}
-
-impl BookingStore for DynamoStore {
+impl BookingStore for Table {
     async fn save(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> Result<(), StoreError> {
         let pk = pk(credentials, &booking.booking.external_order_id);
-        self.table
-            .put(&pk, booking, Guard::Always)
-            .await
-            .map(|_| ())
+        self.put(&pk, booking, Guard::Always).await.map(|_| ())
     }
 
     async fn forget(
@@ -46,7 +26,7 @@ impl BookingStore for DynamoStore {
         id: &ExternalOrderId,
     ) -> Result<(), StoreError> {
         let issuing = Guard::equals("booking.status", &BookingStatus::Issuing)?;
-        if self.table.delete(&pk(credentials, id), issuing).await? {
+        if self.delete(&pk(credentials, id), issuing).await? {
             Ok(())
         } else {
             Err(StoreError::because(format!(
@@ -60,10 +40,10 @@ impl BookingStore for DynamoStore {
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
     ) -> Result<Option<StoredBooking>, StoreError> {
-        self.table.get(&pk(credentials, id)).await
+        self.get(&pk(credentials, id)).await
     }
 
     async fn check(&self) -> Result<(), String> {
-        self.table.check().await
+        Table::check(self).await
     }
 }

@@ -6,4 +6,3 @@ mod soap;
 pub mod xml;
 
 pub use axess::{AxessClient, AxessClientConfig, Credentials, SESSION_EXPIRED};
-pub use dynamo::DynamoStore;

@@ -1,7 +1,7 @@
 //! The `axess-api` Lambda function behind the HTTP API; its Axess sessions live as long as
 //! the container.
 
-use axess::adapters::{AxessClient, DynamoStore};
+use axess::adapters::AxessClient;
 use axess::config::AxessConfig;
 use axess::handler::App;
 use shared::table::Table;
@@ -11,8 +11,8 @@ async fn main() -> Result<(), lambda_http::Error> {
     shared::telemetry::init("axess");
     let (config, axess) = AxessConfig::from_env(&shared::config::env())?;
     let aws = shared::aws::load().await;
-    let store = DynamoStore::new(Table::new(shared::aws::dynamodb(&aws), &config.table));
-    let claims = store.claims(config.lease);
-    let app = App::new(store, claims, AxessClient::new(axess)?, config);
+    let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
+    let claims = table.claims(config.lease);
+    let app = App::new(table, claims, AxessClient::new(axess)?, config);
     shared::http::run(|request| app.handle(request)).await
 }

@@ -2,7 +2,7 @@
 //! SOAP answers built here.
 #![allow(dead_code)]
 
-use axess::adapters::{AxessClient, DynamoStore};
+use axess::adapters::AxessClient;
 use axess::config::AxessConfig;
 use axess::handler::App;
 use serde_json::{Value, json};
@@ -16,7 +16,7 @@ use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 pub const USERNAME: &str = "star<jack>&co";
 
 pub struct AxessFn {
-    pub app: App<DynamoStore, AxessClient>,
+    pub app: App<Table, AxessClient>,
     pub axess: MockServer,
     pub dynamo: aws_sdk_dynamodb::Client,
     pub table: String,
@@ -56,7 +56,7 @@ impl AxessFn {
         let (config, mut client_config) = AxessConfig::from_env(&env).expect("valid configuration");
         client_config.outbound.base_delay = Duration::from_millis(1);
         client_config.outbound.max_delay = Duration::from_millis(5);
-        let store = DynamoStore::new(Table::new(client.clone(), &table));
+        let store = Table::new(client.clone(), &table);
         let claims = store.claims(config.lease);
         let axess_client = AxessClient::new(client_config).expect("client");
         Self {

@@ -1,16 +1,10 @@
 //! Bookings in the dta table (string hash key `pk` = `BOOKING#<credentials>#<external order
-//! id>`); their claims (`CLAIM#...`) live in the same table.
+//! id>`): the table is the booking store; the claims (`CLAIM#...`, `Table::claims`) live in it
+//! too.
 
 use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId};
 use crate::ports::{BookingStore, StoreError, StoredBooking};
-use shared::idempotency::IdempotencyStore;
 use shared::table::{Guard, Table};
-
-/// The DynamoDB adapter; cheap to clone.
-#[derive(Clone)]
-pub struct DynamoStore {
-    table: Table,
-}
 
 fn pk(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
     format!("BOOKING#{credentials}#{id}")
@@ -20,24 +14,13 @@ fn pk_of(credentials: &CredentialsRef, stored: &StoredBooking) -> String {
     pk(credentials, &stored.booking.external_order_id)
 }
 
-impl DynamoStore {
-    pub fn new(table: Table) -> Self {
-        Self { table }
-    }
-
-    /// The claims on new bookings, kept in the same table with leases of `lease`.
-    pub fn claims(&self, lease: std::time::Duration) -> IdempotencyStore {
-        self.table.claims(lease)
-    }
-}
-
-impl BookingStore for DynamoStore {
+impl BookingStore for Table {
     async fn booking(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
     ) -> Result<Option<StoredBooking>, StoreError> {
-        self.table.get(&pk(credentials, id)).await
+        self.get(&pk(credentials, id)).await
     }
 
     async fn create(
@@ -45,9 +28,7 @@ impl BookingStore for DynamoStore {
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> Result<Option<StoredBooking>, StoreError> {
-        self.table
-            .create(&pk_of(credentials, booking), booking)
-            .await
+        Table::create(self, &pk_of(credentials, booking), booking).await
     }
 
     async fn settle(
@@ -56,8 +37,7 @@ impl BookingStore for DynamoStore {
         booking: &StoredBooking,
     ) -> Result<bool, StoreError> {
         let pending = Guard::equals("booking.status", &BookingStatus::Pending)?;
-        self.table
-            .put(&pk_of(credentials, booking), booking, pending)
+        self.put(&pk_of(credentials, booking), booking, pending)
             .await
     }
 
@@ -66,13 +46,12 @@ impl BookingStore for DynamoStore {
         credentials: &CredentialsRef,
         booking: &StoredBooking,
     ) -> Result<(), StoreError> {
-        self.table
-            .put(&pk_of(credentials, booking), booking, Guard::Always)
+        self.put(&pk_of(credentials, booking), booking, Guard::Always)
             .await
             .map(|_| ())
     }
 
     async fn check(&self) -> Result<(), String> {
-        self.table.check().await
+        Table::check(self).await
     }
 }

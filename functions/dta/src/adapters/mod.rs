@@ -4,5 +4,4 @@ mod dynamo;
 mod skidata;
 mod wire;
 
-pub use dynamo::DynamoStore;
 pub use skidata::{Credentials, SkidataClient, SkidataConfig};

@@ -1,7 +1,7 @@
 //! A fresh dta function per test: its own table in moto, SkiData stubbed by wiremock.
 #![allow(dead_code)]
 
-use dta::adapters::{DynamoStore, SkidataClient};
+use dta::adapters::SkidataClient;
 use dta::config::DtaConfig;
 use dta::handler::App;
 use serde_json::{Value, json};
@@ -16,7 +16,7 @@ pub const PASSWORD: &str = "dta-secret";
 pub const CONTRACTOR: &str = "C-4711";
 
 pub struct Dta {
-    pub app: App<DynamoStore, SkidataClient>,
+    pub app: App<Table, SkidataClient>,
     pub skidata: MockServer,
 }
 
@@ -55,7 +55,7 @@ impl Dta {
         let (config, mut skidata_config) = DtaConfig::from_env(&env).expect("valid configuration");
         skidata_config.outbound.base_delay = Duration::from_millis(1);
         skidata_config.outbound.max_delay = Duration::from_millis(5);
-        let store = DynamoStore::new(Table::new(client, table));
+        let store = Table::new(client, table);
         let claims = store.claims(config.lease);
         let skidata_client = SkidataClient::new(skidata_config).expect("client");
         let app = App::new(store, claims, skidata_client, config);

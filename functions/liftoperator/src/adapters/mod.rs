@@ -5,6 +5,5 @@ mod providers;
 mod rest;
 mod wire;
 
-pub use dynamo::DynamoStore;
 pub use providers::HttpProviders;
 pub use rest::{AdapterClient, AdapterConfig};

@@ -1,6 +1,6 @@
 //! The `liftoperator-api` Lambda function behind the HTTP API.
 
-use liftoperator::adapters::{AdapterClient, DynamoStore, HttpProviders};
+use liftoperator::adapters::{AdapterClient, HttpProviders};
 use liftoperator::config::LiftoperatorConfig;
 use liftoperator::handler::App;
 use shared::outbound::{Outbound, OutboundConfig};
@@ -15,7 +15,7 @@ async fn main() -> Result<(), lambda_http::Error> {
     let tokens = ServiceTokens::from_env(&env, Outbound::new(OutboundConfig::default())?)?;
     let aws = shared::aws::load().await;
     let app = App::new(
-        DynamoStore::new(Table::new(shared::aws::dynamodb(&aws), &config.table)),
+        Table::new(shared::aws::dynamodb(&aws), &config.table),
         HttpProviders::new(AdapterClient::new(adapters, tokens)?),
         config,
     );

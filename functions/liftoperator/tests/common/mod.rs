@@ -2,7 +2,7 @@
 //! standing in for our API (auth's token endpoint and the dta and axess adapters).
 #![allow(dead_code)]
 
-use liftoperator::adapters::{AdapterClient, DynamoStore, HttpProviders};
+use liftoperator::adapters::{AdapterClient, HttpProviders};
 use liftoperator::config::LiftoperatorConfig;
 use liftoperator::handler::App;
 use serde_json::{Value, json};
@@ -15,7 +15,7 @@ use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub struct Facade {
-    pub app: App<DynamoStore, HttpProviders>,
+    pub app: App<Table, HttpProviders>,
     pub api: MockServer,
 }
 
@@ -84,11 +84,7 @@ impl Facade {
         .expect("token configuration");
         let providers = HttpProviders::new(AdapterClient::new(adapters, tokens).expect("client"));
         Self {
-            app: App::new(
-                DynamoStore::new(Table::new(client, table)),
-                providers,
-                config,
-            ),
+            app: App::new(Table::new(client, table), providers, config),
             api,
         }
     }
