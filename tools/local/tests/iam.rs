@@ -40,6 +40,25 @@ const OPERATIONS: &[(&str, &[&str])] = &[
     (".get_query_results()", &["logs:GetQueryResults"]),
 ];
 
+/// Calls of `shared::table::Table` (on the table itself, inside `impl ... for Table`, or on a
+/// `table` field) and the IAM actions they need. The table module's own file is not read: it
+/// holds every operation, and a function needs only those it calls.
+const TABLE_METHODS: &[(&str, &[&str])] = &[
+    ("get(", &["dynamodb:GetItem"]),
+    ("get::<", &["dynamodb:GetItem"]),
+    ("get_item(", &["dynamodb:GetItem"]),
+    ("put(", &["dynamodb:PutItem"]),
+    ("create(", &["dynamodb:PutItem", "dynamodb:GetItem"]),
+    ("update(", &["dynamodb:UpdateItem"]),
+    ("delete(", &["dynamodb:DeleteItem"]),
+    ("scan_prefix(", &["dynamodb:Scan"]),
+    ("check(", &["dynamodb:DescribeTable"]),
+];
+
+/// How a crate's files call a table: `self.` inside `impl ... for Table`, `self.table.`, or
+/// `Table::` naming the method.
+const TABLE_CALLERS: &[&str] = &["self.", "self.table.", "Table::"];
+
 /// The items of a `TransactWriteItems` call: each needs its own action (there is no
 /// `dynamodb:TransactWriteItems` action).
 const TRANSACT_ITEMS: &[(&str, &str)] = &[
@@ -170,15 +189,18 @@ fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
                     .to_owned()
             })
         });
-        if named
-            .into_iter()
-            .any(|name| !name.is_empty() && main.contains(&name))
+        let table_store = text.contains(" for Table {") && main.contains("Table::new(");
+        if table_store
+            || named
+                .into_iter()
+                .any(|name| !name.is_empty() && main.contains(&name))
         {
             files.push(text);
         }
     }
     let shared_dir = common::workspace().join("shared/src");
-    let modules: BTreeSet<String> = files
+    let claims = files.iter().any(|text| text.contains(".claims("));
+    let mut modules: BTreeSet<String> = files
         .iter()
         .flat_map(|text| {
             text.split("shared::").skip(1).map(|rest| {
@@ -189,6 +211,10 @@ fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
             })
         })
         .collect();
+    if claims {
+        modules.insert("idempotency".to_owned());
+    }
+    modules.remove("table");
     for module in modules {
         files.push(read(&shared_dir.join(format!("{module}.rs"))));
         for entry in std::fs::read_dir(shared_dir.join(&module))
@@ -206,6 +232,16 @@ fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
 
 fn needed(files: &[String]) -> BTreeSet<&'static str> {
     let mut actions = BTreeSet::new();
+    for text in files.iter().filter(|text| text.contains("Table")) {
+        for (method, needs) in TABLE_METHODS {
+            if TABLE_CALLERS
+                .iter()
+                .any(|caller| text.contains(&format!("{caller}{method}")))
+            {
+                actions.extend(needs.iter().copied());
+            }
+        }
+    }
     for text in files {
         for (call, needs) in OPERATIONS {
             if text.contains(call) {
@@ -263,4 +299,20 @@ fn the_derivation_finds_the_calls_of_a_known_adapter() {
     ] {
         assert!(actions.contains(action), "{action} in {actions:?}");
     }
+}
+
+#[test]
+fn a_table_store_needs_only_the_table_calls_it_makes() {
+    let root = common::workspace();
+    let actions = needed(&sources(
+        &root.join("functions/liftoperator"),
+        "liftoperator-api",
+    ));
+    for action in ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan"] {
+        assert!(actions.contains(action), "{action} in {actions:?}");
+    }
+    assert!(!actions.contains("dynamodb:DeleteItem"), "{actions:?}");
+    let actions = needed(&sources(&root.join("functions/axess"), "axess-api"));
+    assert!(actions.contains("dynamodb:DeleteItem"), "{actions:?}");
+    assert!(!actions.contains("dynamodb:Scan"), "{actions:?}");
 }
