@@ -3,8 +3,10 @@
 //! keycards, money, and what every booking's items share.
 
 mod booking;
+mod products;
 
 pub use booking::{Category, MAX_ITEMS, check_items, fingerprint};
+pub use products::{AxessTariff, SkidataProduct};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

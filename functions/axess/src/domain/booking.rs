@@ -1,6 +1,6 @@
 //! Tariffs and bookings: what is asked for, what Axess issued, and the booking's status.
 
-use super::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard, Money};
+use super::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard};
 use serde::{Deserialize, Serialize};
 use shared::values::{check_items, fingerprint};
 /// The most products priced in one listing.
@@ -47,17 +47,8 @@ impl ProductKey {
     }
 }
 
-/// The price of one product on one day, with the names Axess gives it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tariff {
-    pub pool_no: u32,
-    pub ticket_type_no: u32,
-    pub person_type_no: u32,
-    pub name: String,
-    pub person_type_name: String,
-    pub validity_days: u16,
-    pub price: Money,
-}
+/// The price of one product on one day, with the names Axess gives it, as axess lists it.
+pub type Tariff = shared::values::AxessTariff;
 
 /// One ticket to issue onto one keycard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,5 @@
 //! One SkiData product in one consumer category, with its price on one day.
 
-use super::Money;
-use serde::{Deserialize, Serialize};
 use shared::values::Category;
 
 /// Our category for a SkiData consumer category id such as `ADULT` or `CHILD`.
@@ -15,17 +13,8 @@ pub fn category_of(consumer_category_id: &str) -> Category {
     }
 }
 
-/// A product at SkiData in one consumer category, priced for one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Product {
-    pub product_id: String,
-    pub consumer_category_id: String,
-    pub name: String,
-    pub category: Category,
-    pub category_name: String,
-    pub validity_days: u16,
-    pub price: Money,
-}
+/// A product at SkiData in one consumer category, priced for one day, as dta lists it.
+pub type Product = shared::values::SkidataProduct;
 
 #[cfg(test)]
 mod tests {

@@ -2,13 +2,14 @@
 //! adapter's answers become the normalised products and bookings.
 
 use super::rest::{AdapterClient, Call};
-use super::wire::{AxessBooking, AxessTariff, DtaBooking, DtaProduct, Products};
+use super::wire::{AxessBooking, DtaBooking, Products, axess_product, dta_product};
 use crate::domain::{
     Booking, BookingItem, Day, ExternalOrderId, Operator, Product, ProviderLink, ProviderRef,
 };
 use crate::ports::{AdapterError, Providers};
 use http::{Method, StatusCode};
 use serde_json::{Value, json};
+use shared::values::{AxessTariff, SkidataProduct};
 
 /// The dta and axess adapters over REST.
 pub struct HttpProviders {
@@ -115,13 +116,13 @@ impl Providers for HttpProviders {
                     query: vec![("credentials", credentials), ("date", day.to_string())],
                     body: None,
                 };
-                let (_, answer) = self.client.send::<Products<DtaProduct>>(call).await?;
+                let (_, answer) = self.client.send::<Products<SkidataProduct>>(call).await?;
                 checked(
                     "dta",
                     answer
                         .products
                         .into_iter()
-                        .map(|p| p.normalise(day))
+                        .map(|p| dta_product(p, day))
                         .collect(),
                 )
             }
@@ -157,7 +158,7 @@ impl Providers for HttpProviders {
                     answer
                         .products
                         .into_iter()
-                        .map(|p| p.normalise(day, person_types))
+                        .map(|p| axess_product(p, day, person_types))
                         .collect(),
                 )
             }

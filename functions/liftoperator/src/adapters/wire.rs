@@ -3,82 +3,59 @@
 
 use crate::domain::Product;
 use crate::domain::{
-    Booking, BookingStatus, Category, Day, ExternalOrderId, Keycard, Money, OperatorId, PersonType,
+    Booking, BookingStatus, Category, Day, ExternalOrderId, Keycard, OperatorId, PersonType,
     Provider, ProviderRef, Ticket, Validity,
 };
 use serde::Deserialize;
+use shared::values::{AxessTariff, SkidataProduct};
 
 #[derive(Deserialize)]
 pub struct Products<T> {
     pub products: Vec<T>,
 }
 
-#[derive(Deserialize)]
-pub struct DtaProduct {
-    pub product_id: String,
-    pub consumer_category_id: String,
-    pub name: String,
-    pub category: Category,
-    pub category_name: String,
-    pub validity_days: u16,
-    pub price: Money,
-}
-
-impl DtaProduct {
-    pub fn normalise(self, day: Day) -> Product {
-        let provider = ProviderRef::Dta {
-            product_id: self.product_id,
-            consumer_category_id: self.consumer_category_id,
-        };
-        Product {
-            product_id: provider.product_id(),
-            name: self.name,
-            category: self.category,
-            category_name: self.category_name,
-            validity: Validity {
-                from: day,
-                days: self.validity_days,
-            },
-            price: self.price,
-            provider,
-        }
+/// A dta product as the facade shows it.
+pub fn dta_product(product: SkidataProduct, day: Day) -> Product {
+    let provider = ProviderRef::Dta {
+        product_id: product.product_id,
+        consumer_category_id: product.consumer_category_id,
+    };
+    Product {
+        product_id: provider.product_id(),
+        name: product.name,
+        category: product.category,
+        category_name: product.category_name,
+        validity: Validity {
+            from: day,
+            days: product.validity_days,
+        },
+        price: product.price,
+        provider,
     }
 }
 
-#[derive(Deserialize)]
-pub struct AxessTariff {
-    pub pool_no: u32,
-    pub ticket_type_no: u32,
-    pub person_type_no: u32,
-    pub name: String,
-    pub person_type_name: String,
-    pub validity_days: u16,
-    pub price: Money,
-}
-
-impl AxessTariff {
-    pub fn normalise(self, day: Day, person_types: &[PersonType]) -> Product {
-        let category = person_types
-            .iter()
-            .find(|p| p.person_type_no == self.person_type_no)
-            .map_or(Category::Other, |p| p.category);
-        let provider = ProviderRef::Axess {
-            pool_no: self.pool_no,
-            ticket_type_no: self.ticket_type_no,
-            person_type_no: self.person_type_no,
-        };
-        Product {
-            product_id: provider.product_id(),
-            name: self.name,
-            category,
-            category_name: self.person_type_name,
-            validity: Validity {
-                from: day,
-                days: self.validity_days,
-            },
-            price: self.price,
-            provider,
-        }
+/// An axess tariff as the facade shows it, in the category the operator gives its person type.
+pub fn axess_product(tariff: AxessTariff, day: Day, person_types: &[PersonType]) -> Product {
+    let category = person_types
+        .iter()
+        .find(|p| p.person_type_no == tariff.person_type_no)
+        .map_or(Category::Other, |p| p.category);
+    let provider = ProviderRef::Axess {
+        pool_no: tariff.pool_no,
+        ticket_type_no: tariff.ticket_type_no,
+        person_type_no: tariff.person_type_no,
+    };
+    Product {
+        product_id: provider.product_id(),
+        name: tariff.name,
+        category,
+        category_name: tariff.person_type_name,
+        validity: Validity {
+            from: day,
+            days: tariff.validity_days,
+        },
+        price: tariff.price,
+        provider,
     }
 }
 
