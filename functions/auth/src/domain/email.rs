@@ -2,7 +2,6 @@
 
 use super::Invalid;
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 const MAX_LEN: usize = 254;
 
@@ -35,30 +34,9 @@ impl Email {
         }
         Ok(Self(email))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for Email {
-    type Error = Invalid;
-    fn try_from(raw: String) -> Result<Self, Invalid> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<Email> for String {
-    fn from(email: Email) -> String {
-        email.0
-    }
-}
-
-impl fmt::Display for Email {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+shared::parsed_text!(Email);
 
 #[cfg(test)]
 mod tests {

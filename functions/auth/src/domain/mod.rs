@@ -12,22 +12,6 @@ pub use clients::{ServiceClient, ServiceClients};
 pub use email::Email;
 pub use password::{Password, PasswordHash};
 pub use refresh::{FamilyId, RefreshRecord, RefreshSecret, RefreshStatus};
+pub use shared::values::Invalid;
 pub use tokens::{AccessToken, TokenIssuer};
 pub use user::{DisplayName, User, UserId};
-
-/// A rule broken by input; the message says which and how.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
-pub struct Invalid {
-    pub field: &'static str,
-    pub message: String,
-}
-
-impl Invalid {
-    fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field,
-            message: message.into(),
-        }
-    }
-}

@@ -29,13 +29,13 @@ impl Password {
         if chars < MIN_CHARS {
             return Err(Invalid::new(
                 "password",
-                format!("password must have at least {MIN_CHARS} characters"),
+                format!("must have at least {MIN_CHARS} characters"),
             ));
         }
         if chars > MAX_CHARS {
             return Err(Invalid::new(
                 "password",
-                format!("password must have at most {MAX_CHARS} characters"),
+                format!("must have at most {MAX_CHARS} characters"),
             ));
         }
         Ok(Self(raw.to_owned()))

@@ -44,31 +44,17 @@ impl DisplayName {
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return Err(Invalid::new(
                 "name",
-                format!("name must have 1 to {MAX_NAME_CHARS} characters"),
+                format!("must have 1 to {MAX_NAME_CHARS} characters"),
             ));
         }
         if name.chars().any(char::is_control) {
-            return Err(Invalid::new(
-                "name",
-                "name must not contain control characters",
-            ));
+            return Err(Invalid::new("name", "must not contain control characters"));
         }
         Ok(Self(name.to_owned()))
     }
 }
 
-impl TryFrom<String> for DisplayName {
-    type Error = Invalid;
-    fn try_from(raw: String) -> Result<Self, Invalid> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<DisplayName> for String {
-    fn from(name: DisplayName) -> String {
-        name.0
-    }
-}
+shared::parsed_text!(DisplayName);
 
 /// A registered user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

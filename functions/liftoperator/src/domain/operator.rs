@@ -3,7 +3,6 @@
 
 use super::{Category, CredentialsRef, Invalid};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Path segments of fixed routes beside `/liftoperators/{id}`, which no operator may be named.
 pub const RESERVED_IDS: &[&str] = &["status"];
@@ -34,30 +33,9 @@ impl OperatorId {
         }
         Ok(Self(raw.to_owned()))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
-impl TryFrom<String> for OperatorId {
-    type Error = Invalid;
-    fn try_from(raw: String) -> Result<Self, Invalid> {
-        Self::parse(&raw)
-    }
-}
-
-impl From<OperatorId> for String {
-    fn from(id: OperatorId) -> Self {
-        id.0
-    }
-}
-
-impl fmt::Display for OperatorId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+shared::parsed_text!(OperatorId);
 
 /// Where an operator is.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
