@@ -55,8 +55,7 @@ async fn a_refused_ticket_undoes_the_tickets_issued_before_and_frees_the_id() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("book", Some(booking("ord-2", 2))).await;
-    assert_eq!(answer.status, 502, "{}", answer.body);
-    assert_eq!(answer.body["error"]["code"], "booking_refused");
+    answer.assert_error(502, "booking_refused");
     let cancels = axess.calls_of("cancelTicket").await;
     assert_eq!(cancels.len(), 1);
     assert!(cancels[0].contains("<NSERIALNO>100</NSERIALNO>"));
@@ -78,11 +77,9 @@ async fn an_issue_without_an_answer_is_never_repeated_and_needs_reconciliation()
         .mount(&axess.axess)
         .await;
     let answer = axess.call("book", Some(booking("ord-3", 1))).await;
-    assert_eq!(answer.status, 504);
-    assert_eq!(answer.body["error"]["code"], "provider_timeout");
+    answer.assert_error(504, "provider_timeout");
     let again = axess.call("book", Some(booking("ord-3", 1))).await;
-    assert_eq!(again.status, 502);
-    assert_eq!(again.body["error"]["code"], "booking_outcome_unknown");
+    again.assert_error(502, "booking_outcome_unknown");
     assert_eq!(axess.calls_of("issueTicket").await.len(), 1);
 }
 
@@ -122,8 +119,7 @@ async fn an_external_order_id_reused_for_other_items_is_a_409() {
         201
     );
     let answer = axess.call("book", Some(booking("ord-5", 2))).await;
-    assert_eq!(answer.status, 409);
-    assert_eq!(answer.body["error"]["code"], "external_order_id_reused");
+    answer.assert_error(409, "external_order_id_reused");
 }
 
 #[tokio::test]

@@ -38,8 +38,7 @@ async fn a_booking_that_reaches_its_deadline_keeps_what_it_issued_and_a_retry_re
     let stopped = axess
         .call_before("book", Some(booking(ORDER, 2)), Duration::from_secs(3))
         .await;
-    assert_eq!(stopped.status, 503, "{}", stopped.body);
-    assert_eq!(stopped.body["error"]["code"], "booking_incomplete");
+    stopped.assert_error(503, "booking_incomplete");
     let halfway = axess.call("read-booking", None).await;
     assert_eq!(halfway.body["status"], "issuing");
     assert_eq!(halfway.body["tickets"].as_array().unwrap().len(), 1);
@@ -68,8 +67,7 @@ async fn a_cancel_of_a_booking_stopped_halfway_undoes_the_tickets_it_issued() {
     assert!(cancels[0].contains("<NSERIALNO>100</NSERIALNO>"));
 
     let retry = axess.call("book", Some(booking(ORDER, 2))).await;
-    assert_eq!(retry.status, 409);
-    assert_eq!(retry.body["error"]["code"], "booking_cancelled");
+    retry.assert_error(409, "booking_cancelled");
     assert_eq!(axess.calls_of("issueTicket").await.len(), 1);
 }
 
@@ -92,13 +90,11 @@ async fn a_booking_whose_function_died_is_taken_over_after_its_lease_and_nothing
         () = axess.until_called("issueTicket", 2) => {}
     }
     let during_lease = axess.call("book", Some(booking(ORDER, 2))).await;
-    assert_eq!(during_lease.status, 409);
-    assert_eq!(during_lease.body["error"]["code"], "booking_in_progress");
+    during_lease.assert_error(409, "booking_in_progress");
 
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let taken_over = axess.call("book", Some(booking(ORDER, 2))).await;
-    assert_eq!(taken_over.status, 502, "{}", taken_over.body);
-    assert_eq!(taken_over.body["error"]["code"], "booking_outcome_unknown");
+    taken_over.assert_error(502, "booking_outcome_unknown");
     let read = axess.call("read-booking", None).await;
     assert_eq!(read.body["status"], "unknown");
     assert_eq!(read.body["tickets"][0]["serial_no"], 100);

@@ -89,12 +89,9 @@ async fn a_soap_fault_is_a_502_naming_the_fault() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("products", None).await;
-    assert_eq!(answer.status, 502);
-    assert_eq!(answer.body["error"]["code"], "provider_fault");
     assert!(
-        answer.body["error"]["message"]
-            .as_str()
-            .unwrap()
+        answer
+            .assert_error(502, "provider_fault")
             .contains("database offline")
     );
 }
@@ -108,14 +105,7 @@ async fn an_error_number_in_a_200_is_a_502_naming_it() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("products", None).await;
-    assert_eq!(answer.status, 502);
-    assert_eq!(answer.body["error"]["code"], "provider_refused");
-    assert!(
-        answer.body["error"]["message"]
-            .as_str()
-            .unwrap()
-            .contains("301")
-    );
+    assert!(answer.assert_error(502, "provider_refused").contains("301"));
 }
 
 #[tokio::test]
@@ -139,8 +129,7 @@ async fn an_unavailable_axess_is_a_503_and_a_tariff_is_not_asked_for_again() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("products", None).await;
-    assert_eq!(answer.status, 503);
-    assert_eq!(answer.body["error"]["code"], "provider_unavailable");
+    answer.assert_error(503, "provider_unavailable");
     assert_eq!(axess.calls_of("getTariff").await.len(), 1);
 }
 
@@ -153,8 +142,7 @@ async fn an_axess_that_answers_too_slowly_is_a_504() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("products", None).await;
-    assert_eq!(answer.status, 504);
-    assert_eq!(answer.body["error"]["code"], "provider_timeout");
+    answer.assert_error(504, "provider_timeout");
 }
 
 #[tokio::test]

@@ -72,8 +72,7 @@ async fn an_external_order_id_reused_for_other_items_is_a_409() {
     let mut other = booking("ord-3");
     other["items"][0]["consumer_category_id"] = "CHILD".into();
     let answer = dta.call("book", Some(other)).await;
-    assert_eq!(answer.status, 409);
-    assert_eq!(answer.body["error"]["code"], "external_order_id_reused");
+    answer.assert_error(409, "external_order_id_reused");
 }
 
 #[tokio::test]
@@ -82,8 +81,7 @@ async fn a_refused_booking_is_a_502() {
     skidata_accepts(&dta, "o-4").await;
     order_goes(&dta, "o-4", &["PENDING", "FAILED"]).await;
     let answer = dta.call("book", Some(booking("ord-4"))).await;
-    assert_eq!(answer.status, 502);
-    assert_eq!(answer.body["error"]["code"], "booking_refused");
+    answer.assert_error(502, "booking_refused");
 }
 
 #[tokio::test]
@@ -97,12 +95,9 @@ async fn skidata_refusing_the_order_outright_is_a_502_naming_its_code() {
         .mount(&dta.skidata)
         .await;
     let answer = dta.call("book", Some(booking("ord-5"))).await;
-    assert_eq!(answer.status, 502);
-    assert_eq!(answer.body["error"]["code"], "provider_refused");
     assert!(
-        answer.body["error"]["message"]
-            .as_str()
-            .unwrap()
+        answer
+            .assert_error(502, "provider_refused")
             .contains("PRODUCT_SOLD_OUT")
     );
 }
@@ -113,8 +108,7 @@ async fn an_order_that_never_completes_is_a_504_and_is_polled_not_placed_again_w
     skidata_accepts(&dta, "o-6").await;
     order_goes(&dta, "o-6", &["PENDING"]).await;
     let answer = dta.call("book", Some(booking("ord-6"))).await;
-    assert_eq!(answer.status, 504);
-    assert_eq!(answer.body["error"]["code"], "booking_pending");
+    answer.assert_error(504, "booking_pending");
     let polls = dta.requests_to("GET", "/orders/o-6").await;
     assert!(polls >= 2, "polled {polls} times");
 
@@ -168,8 +162,7 @@ async fn a_booking_is_read_and_cancelled_once() {
         assert_eq!(cancelled.body["status"], "cancelled");
     }
     let rebook = dta.call("book", Some(booking("ord-2026-000123"))).await;
-    assert_eq!(rebook.status, 409);
-    assert_eq!(rebook.body["error"]["code"], "booking_cancelled");
+    rebook.assert_error(409, "booking_cancelled");
 }
 
 #[tokio::test]

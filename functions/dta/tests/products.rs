@@ -46,8 +46,7 @@ async fn a_skidata_server_error_is_a_502_with_a_code_and_is_not_retried() {
         .mount(&dta.skidata)
         .await;
     let answer = dta.call("products", None).await;
-    assert_eq!(answer.status, 502);
-    assert_eq!(answer.body["error"]["code"], "provider_error");
+    answer.assert_error(502, "provider_error");
     assert_eq!(
         dta.requests_to("GET", "/products").await,
         1,
@@ -63,8 +62,7 @@ async fn an_unavailable_skidata_is_a_503_after_the_retries() {
         .mount(&dta.skidata)
         .await;
     let answer = dta.call("products", None).await;
-    assert_eq!(answer.status, 503);
-    assert_eq!(answer.body["error"]["code"], "provider_unavailable");
+    answer.assert_error(503, "provider_unavailable");
     assert_eq!(dta.requests_to("GET", "/products").await, 3);
 }
 
@@ -80,8 +78,7 @@ async fn a_skidata_that_answers_too_slowly_is_a_504() {
         .mount(&dta.skidata)
         .await;
     let answer = dta.call("products", None).await;
-    assert_eq!(answer.status, 504);
-    assert_eq!(answer.body["error"]["code"], "provider_timeout");
+    answer.assert_error(504, "provider_timeout");
 }
 
 #[tokio::test]

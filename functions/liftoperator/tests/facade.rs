@@ -180,8 +180,7 @@ async fn a_product_the_operator_does_not_sell_that_day_is_a_400() {
     let answer = facade
         .call("book", "hochalm", Some(body), Some(&order_service()))
         .await;
-    assert_eq!(answer.status, 400);
-    assert_eq!(answer.body["error"]["code"], "unknown_product");
+    answer.assert_error(400, "unknown_product");
     assert!(
         facade
             .adapter_requests()
@@ -210,8 +209,7 @@ async fn a_providers_failure_is_passed_on_with_its_status_and_code() {
     let answer = facade
         .call("book", "hochalm", None, Some(&order_service()))
         .await;
-    assert_eq!(answer.status, 504);
-    assert_eq!(answer.body["error"]["code"], "booking_pending");
+    answer.assert_error(504, "booking_pending");
 }
 
 #[tokio::test]
@@ -231,11 +229,9 @@ async fn an_adapter_that_does_not_answer_in_time_is_a_504_and_a_malformed_answer
         .mount(&facade.api)
         .await;
     let slow = facade.call("products", "hochalm", None, None).await;
-    assert_eq!(slow.status, 504);
-    assert_eq!(slow.body["error"]["code"], "adapter_timeout");
+    slow.assert_error(504, "adapter_timeout");
     let malformed = facade.call("products", "gipfelbahn", None, None).await;
-    assert_eq!(malformed.status, 502);
-    assert_eq!(malformed.body["error"]["code"], "adapter_malformed_answer");
+    malformed.assert_error(502, "adapter_malformed_answer");
 }
 
 #[tokio::test]
@@ -336,6 +332,5 @@ async fn a_negative_price_from_an_adapter_is_a_malformed_answer() {
         .mount(&facade.api)
         .await;
     let answer = facade.call("products", "hochalm", None, None).await;
-    assert_eq!(answer.status, 502);
-    assert_eq!(answer.body["error"]["code"], "adapter_malformed_answer");
+    answer.assert_error(502, "adapter_malformed_answer");
 }

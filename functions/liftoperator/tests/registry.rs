@@ -67,8 +67,7 @@ async fn an_operator_id_is_taken_once() {
     let again = facade
         .call("create-operator", "", Some(dta_operator()), Some(&admin()))
         .await;
-    assert_eq!(again.status, 409);
-    assert_eq!(again.body["error"]["code"], "operator_exists");
+    again.assert_error(409, "operator_exists");
 }
 
 #[tokio::test]

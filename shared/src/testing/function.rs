@@ -103,6 +103,18 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// Asserts that this is the error answer `status` with `code`; its message, for more checks.
+    #[track_caller]
+    pub fn assert_error(&self, status: u16, code: &str) -> &str {
+        assert_eq!(
+            (self.status, self.body["error"]["code"].as_str()),
+            (status, Some(code)),
+            "{}",
+            self.body
+        );
+        self.body["error"]["message"].as_str().unwrap_or_default()
+    }
+
     /// The header `name` as text.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())
