@@ -3,7 +3,7 @@
 use logs::adapters::CloudWatchSink;
 use logs::handler::frontend::Frontend;
 use serde_json::{Value, json};
-use shared::testing::events;
+use shared::testing::function::{self, Answer};
 use std::sync::Arc;
 
 const NOW_MS: i64 = 1_795_774_542_000;
@@ -36,11 +36,9 @@ impl Harness {
         }
     }
 
-    async fn call(&self, event: &str, body: Option<Value>) -> (u16, Value) {
-        let request = events::http_request(&format!("logs/{event}.json"), body.as_ref(), &[]);
-        let response = shared::http::serve(&|r| self.frontend.handle(r), request).await;
-        let body = serde_json::from_slice(response.body().as_ref()).unwrap_or(Value::Null);
-        (response.status().as_u16(), body)
+    async fn call(&self, event: &str, body: Option<Value>) -> Answer {
+        let request = function::request(&format!("logs/{event}.json"), body.as_ref(), None);
+        function::call(|r| self.frontend.handle(r), request).await
     }
 
     async fn written(&self) -> Vec<Value> {
@@ -66,8 +64,8 @@ fn event(level: &str, message: &str, time: &str) -> Value {
 #[tokio::test]
 async fn the_sample_batch_is_written_as_our_json_lines() {
     let h = Harness::start(true).await;
-    let (status, body) = h.call("frontend", None).await;
-    assert_eq!((status, body), (202, json!({"accepted": 1})));
+    let answer = h.call("frontend", None).await;
+    assert_eq!((answer.status, answer.body), (202, json!({"accepted": 1})));
     let written = h.written().await;
     assert_eq!(written.len(), 1);
     assert_eq!(written[0]["level"], "ERROR");
@@ -83,7 +81,7 @@ async fn events_are_written_oldest_first_and_redacted() {
         event("warn", "second", "2026-11-27T10:15:41Z"),
         event("error", "first, token=abc123", "2026-11-27T10:15:40Z"),
     ]});
-    assert_eq!(h.call("frontend", Some(batch)).await.0, 202);
+    assert_eq!(h.call("frontend", Some(batch)).await.status, 202);
     let written = h.written().await;
     let messages: Vec<_> = written.iter().map(|line| line["message"].clone()).collect();
     assert_eq!(
@@ -96,17 +94,14 @@ async fn events_are_written_oldest_first_and_redacted() {
 async fn an_invalid_batch_is_a_400_naming_the_field_and_writes_nothing() {
     let h = Harness::start(true).await;
     let batch = json!({"events": [event("error", "ok", "2026-11-27T10:15:40Z"), event("error", "late", "not a time")]});
-    let (status, body) = h.call("frontend", Some(batch)).await;
-    assert_eq!(status, 400);
-    assert_eq!(body["error"]["code"], "invalid_input");
+    let answer = h.call("frontend", Some(batch)).await;
     assert!(
-        body["error"]["message"]
-            .as_str()
-            .unwrap()
+        answer
+            .assert_error(400, "invalid_input")
             .starts_with("events[1].time")
     );
-    let (status, _) = h.call("frontend", Some(json!({"events": "nope"}))).await;
-    assert_eq!(status, 400);
+    let answer = h.call("frontend", Some(json!({"events": "nope"}))).await;
+    answer.assert_error(400, "invalid_input");
     assert!(h.written().await.is_empty());
 }
 
@@ -114,23 +109,22 @@ async fn an_invalid_batch_is_a_400_naming_the_field_and_writes_nothing() {
 async fn an_oversized_body_is_a_413() {
     let h = Harness::start(true).await;
     let big = json!({"events": [event("error", &"x".repeat(70_000), "2026-11-27T10:15:40Z")]});
-    assert_eq!(h.call("frontend", Some(big)).await.0, 413);
+    assert_eq!(h.call("frontend", Some(big)).await.status, 413);
 }
 
 #[tokio::test]
 async fn status_checks_the_front_end_log_group() {
     let present = Harness::start(true).await;
-    assert_eq!(present.call("status", None).await.0, 200);
+    assert_eq!(present.call("status", None).await.status, 200);
     let missing = Harness::start(false).await;
-    let (status, body) = missing.call("status", None).await;
-    assert_eq!(status, 503);
-    assert_eq!(body["checks"]["frontend_log_group"]["ok"], false);
+    let answer = missing.call("status", None).await;
+    assert_eq!(answer.status, 503);
+    assert_eq!(answer.body["checks"]["frontend_log_group"]["ok"], false);
 }
 
 #[tokio::test]
 async fn writing_to_a_missing_group_is_a_500_without_details() {
     let h = Harness::start(false).await;
-    let (status, body) = h.call("frontend", None).await;
-    assert_eq!(status, 500);
-    assert_eq!(body["error"]["message"], "internal error");
+    let answer = h.call("frontend", None).await;
+    assert_eq!(answer.assert_error(500, "internal"), "internal error");
 }
