@@ -156,3 +156,42 @@ async fn an_unknown_booking_is_a_404() {
     assert_eq!(axess.call("read-booking", None).await.status, 404);
     assert_eq!(axess.call("cancel-booking", None).await.status, 404);
 }
+
+#[tokio::test]
+async fn two_concurrent_cancels_cancel_each_ticket_once() {
+    let axess = AxessFn::start().await;
+    axess.logs_in(5).await;
+    operation("issueTicket")
+        .respond_with(issued(100))
+        .mount(&axess.axess)
+        .await;
+    let booked = axess
+        .call("book", Some(booking("ord-2026-000124", 2)))
+        .await;
+    assert_eq!(booked.status, 201, "{}", booked.body);
+    operation("cancelTicket")
+        .respond_with(
+            ok("cancelTicket", "<NJOURNALNO>9001</NJOURNALNO>")
+                .set_delay(std::time::Duration::from_millis(100)),
+        )
+        .mount(&axess.axess)
+        .await;
+    let (first, second) = tokio::join!(
+        axess.call("cancel-booking", None),
+        axess.call("cancel-booking", None)
+    );
+    let statuses = [first.status, second.status];
+    assert!(statuses.contains(&200), "{statuses:?}");
+    for answer in [&first, &second] {
+        if answer.status != 200 {
+            answer.assert_error(409, "booking_in_progress");
+        }
+    }
+    assert_eq!(axess.calls_of("cancelTicket").await.len(), 2);
+    let again = axess.call("cancel-booking", None).await;
+    assert_eq!(
+        (again.status, &again.body["status"]),
+        (200, &"cancelled".into())
+    );
+    assert_eq!(axess.calls_of("cancelTicket").await.len(), 2);
+}

@@ -111,6 +111,20 @@ impl IdempotencyStore {
         own(lease, written)
     }
 
+    /// Ends the claim of `lease` by the outcome of the work done under it: completed with
+    /// `result` when it succeeded, released when it failed. A claim that cannot be ended is
+    /// logged and left to its lease, after which a later delivery resumes it.
+    pub async fn end<T, E>(&self, lease: &Lease, work: &Result<T, E>, result: &impl Serialize) {
+        let ended = match work {
+            Ok(_) => self.complete(lease, result).await,
+            Err(_) => self.release(lease).await,
+        };
+        if let Err(err) = ended {
+            let error = crate::http::cause_chain(&err);
+            tracing::warn!(event = "idempotency.claim_not_ended", key = %lease.key, error);
+        }
+    }
+
     /// Runs `work` once per `key`: a repeated delivery gets the stored result, a failed run
     /// releases the key. For work that cannot be resumed: a taken-over claim runs it anew.
     pub async fn run<T, E, F, Fut>(

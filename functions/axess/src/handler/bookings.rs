@@ -77,7 +77,8 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
     }
 
     /// `DELETE /axess/bookings/{externalOrderId}?credentials=`: cancels each ticket once, also of
-    /// a booking stopped halfway once no one works on it.
+    /// a booking stopped halfway once no one works on it; one request at a time cancels an
+    /// issued booking (its own claim), a concurrent one is answered 409.
     pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, AxessError> {
         let (credentials, mut stored) = self.find(request).await?;
         if stored.booking.status == BookingStatus::Issuing {
@@ -96,10 +97,27 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
             BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown),
             BookingStatus::Issued => {}
         }
-        self.cancel_tickets(&credentials, &mut stored).await?;
-        stored.booking.status = BookingStatus::Cancelled;
-        self.store.save(&credentials, &stored).await?;
-        tracing::info!(event = "axess.cancelled", external_order_id = %stored.booking.external_order_id);
+        let key = format!("CANCEL#{credentials}#{}", stored.booking.external_order_id);
+        let lease = match self.claims.claim(&key, &"cancel").await? {
+            Claim::New(lease) | Claim::Resumed(lease) => lease,
+            Claim::Completed(_) => return self.read(request).await,
+        };
+        let cancelled = self.cancel_issued(&credentials, &mut stored).await;
+        self.claims.end(&lease, &cancelled, &"cancelled").await;
+        cancelled?;
         Ok(json(StatusCode::OK, &stored.booking))
+    }
+
+    /// Cancels an issued booking's tickets, under the one claim on its cancellation.
+    async fn cancel_issued(
+        &self,
+        credentials: &CredentialsRef,
+        stored: &mut StoredBooking,
+    ) -> Result<(), AxessError> {
+        self.cancel_tickets(credentials, stored).await?;
+        stored.booking.status = BookingStatus::Cancelled;
+        self.store.save(credentials, stored).await?;
+        tracing::info!(event = "axess.cancelled", external_order_id = %stored.booking.external_order_id);
+        Ok(())
     }
 }

@@ -59,13 +59,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
             Claim::New(lease) | Claim::Resumed(lease) => lease,
         };
         let placed = self.place(asked, fingerprint).await;
-        let ended = match placed {
-            Ok(_) => self.claims.complete(&lease, &"placed").await,
-            Err(_) => self.claims.release(&lease).await,
-        };
-        if let Err(err) = ended {
-            tracing::warn!(event = "dta.claim_not_ended", key, error = %shared::http::cause_chain(&err));
-        }
+        self.claims.end(&lease, &placed, &"placed").await;
         placed
     }
 
