@@ -16,6 +16,8 @@ pub mod messages;
 pub mod outbound;
 pub mod provider;
 pub mod service_token;
+#[cfg(feature = "soap")]
+pub mod soap;
 pub mod sqs;
 pub mod status;
 pub mod table;

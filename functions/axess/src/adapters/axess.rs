@@ -3,13 +3,13 @@
 //! 30 of them), ticket issue and cancellation.
 
 use super::soap::{self, name, number};
-use super::xml::{Element, Node};
 use crate::domain::{
     CredentialsRef, Day, ExternalOrderId, IssuedTicket, Money, ProductKey, Tariff, TicketItem,
 };
 use crate::ports::{Axess, ProviderError};
 use serde::Deserialize;
 use shared::outbound::{Outbound, OutboundConfig, Repeat};
+use shared::soap::{Element, Node};
 use std::collections::HashMap;
 use std::fmt;
 use tokio::sync::Mutex;

@@ -3,6 +3,5 @@
 mod axess;
 mod dynamo;
 mod soap;
-pub mod xml;
 
 pub use axess::{AxessClient, AxessClientConfig, Credentials, SESSION_EXPIRED};
