@@ -35,6 +35,11 @@ pub fn dynamodb(config: &SdkConfig) -> aws_sdk_dynamodb::Client {
     aws_sdk_dynamodb::Client::new(config)
 }
 
+/// An SQS client for the shared configuration.
+pub fn sqs(config: &SdkConfig) -> aws_sdk_sqs::Client {
+    aws_sdk_sqs::Client::new(config)
+}
+
 /// The outcome of a conditional DynamoDB write: `Ok(false)` when its condition did not hold,
 /// the error when the call failed otherwise.
 pub fn condition_held<T, E, R>(

@@ -15,6 +15,7 @@ pub mod idempotency;
 pub mod messages;
 pub mod outbound;
 pub mod provider;
+pub mod queue;
 pub mod service_token;
 #[cfg(feature = "soap")]
 pub mod soap;

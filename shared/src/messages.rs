@@ -15,6 +15,26 @@ pub enum PaymentConfirmed {
     },
 }
 
+/// On the `orders` queue: Mpay24 reported, and we verified, that a payment failed; the order
+/// is `payment_failed` (a later successful payment still confirms it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "version")]
+pub enum PaymentFailed {
+    #[serde(rename = "1")]
+    V1 {
+        order_id: String,
+        payment_id: String,
+    },
+}
+
+/// Whatever arrives on the `orders` queue; a confirmation is told apart by its amount.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OrdersMessage {
+    Confirmed(PaymentConfirmed),
+    Failed(PaymentFailed),
+}
+
 /// On the `mail` queue: one e-mail to render and send, at most once per `message_id`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "version")]
@@ -48,6 +68,20 @@ mod tests {
             serde_json::from_value::<PaymentConfirmed>(wire).unwrap(),
             message
         );
+    }
+
+    #[test]
+    fn the_orders_queue_tells_a_confirmation_from_a_failure() {
+        let confirmed = serde_json::json!({"version": "1", "order_id": "o-1", "payment_id": "p-1", "amount_cents": 4900, "currency": "EUR"});
+        let failed = serde_json::json!({"version": "1", "order_id": "o-1", "payment_id": "p-1"});
+        assert!(matches!(
+            serde_json::from_value(confirmed).unwrap(),
+            OrdersMessage::Confirmed(_)
+        ));
+        assert!(matches!(
+            serde_json::from_value(failed).unwrap(),
+            OrdersMessage::Failed(_)
+        ));
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct Call<'a> {
     pub operation: &'a str,
     /// The `SOAPAction` header, when the service wants one.
     pub action: Option<String>,
+    /// HTTP Basic credentials (user, password), when the service wants them.
+    pub basic: Option<(&'a str, &'a str)>,
     pub body: &'a [Node],
 }
 
@@ -68,6 +70,9 @@ pub async fn call(
         .body(envelope);
     if let Some(action) = call.action {
         request = request.header("soapaction", action);
+    }
+    if let Some((user, password)) = call.basic {
+        request = request.basic_auth(user, Some(password));
     }
     let response = outbound
         .send(request.build().map_err(transport)?, repeat)

@@ -32,6 +32,7 @@ const OPERATIONS: &[(&str, &[&str])] = &[
     (".receive_message()", &["sqs:ReceiveMessage"]),
     (".delete_message()", &["sqs:DeleteMessage"]),
     (".delete_message_batch()", &["sqs:DeleteMessage"]),
+    (".get_queue_attributes()", &["sqs:GetQueueAttributes"]),
     (".put_log_events()", &["logs:PutLogEvents"]),
     (".create_log_stream()", &["logs:CreateLogStream"]),
     (".describe_log_groups()", &["logs:DescribeLogGroups"]),

@@ -23,6 +23,7 @@ pub async fn call(
         namespace: AXESS_NS,
         operation,
         action: Some(format!("\"{AXESS_NS}#{operation}\"")),
+        basic: None,
         body,
     };
     let answer = soap::call(outbound, call, repeat).await?;

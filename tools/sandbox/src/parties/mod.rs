@@ -6,6 +6,7 @@ mod keycards;
 mod mailgun;
 mod mpay24;
 mod openweathermap;
+mod shop;
 mod skidata;
 mod slack;
 
@@ -23,4 +24,5 @@ pub fn routes() -> Router<Sandbox> {
         .merge(google::routes())
         .merge(slack::routes())
         .merge(keycards::routes())
+        .merge(shop::routes())
 }

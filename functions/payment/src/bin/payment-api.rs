@@ -1,0 +1,18 @@
+//! The `payment-api` Lambda function behind the HTTP API.
+
+use payment::adapters::Mpay24Client;
+use payment::config::PaymentConfig;
+use payment::handler::App;
+use shared::queue::Queue;
+use shared::table::Table;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), lambda_http::Error> {
+    shared::telemetry::init("payment");
+    let (config, mpay24) = PaymentConfig::from_env(&shared::config::env())?;
+    let aws = shared::aws::load().await;
+    let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
+    let orders = Queue::new(shared::aws::sqs(&aws), &config.orders_queue_url);
+    let app = App::new(table, Mpay24Client::new(mpay24)?, orders, config);
+    shared::http::run(|request| app.handle(request)).await
+}
