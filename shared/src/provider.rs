@@ -155,6 +155,45 @@ pub fn answer(failure: ProviderFailure, err: impl StdError + Send + Sync + 'stat
     gateway(status, code, err)
 }
 
+/// A failed exchange as a provider failure: no answer in time, not reached, or broken off.
+pub fn transport(err: reqwest::Error) -> ProviderError {
+    let detail = crate::http::cause_chain(&err);
+    if err.is_timeout() {
+        ProviderError::Timeout
+    } else if err.is_connect() {
+        ProviderError::Unreachable(detail)
+    } else {
+        ProviderError::Transport(detail)
+    }
+}
+
+/// Sends `request` through `outbound` and reads at most `limit` bytes of the answer, whatever
+/// its status: the status and the body, or the transport failure.
+pub async fn exchange(
+    outbound: &crate::outbound::Outbound,
+    request: reqwest::Request,
+    repeat: crate::outbound::Repeat,
+    limit: usize,
+) -> Result<(StatusCode, Vec<u8>), ProviderError> {
+    let response = outbound.send(request, repeat).await.map_err(transport)?;
+    let status = response.status();
+    let body = crate::outbound::body_capped(response, limit)
+        .await
+        .map_err(|err| match err {
+            crate::outbound::BodyError::Transport(err) => transport(err),
+            too_large => ProviderError::Malformed(too_large.to_string()),
+        })?;
+    Ok((status, body))
+}
+
+/// The start of an answer's body, printable, for a log line or an error's detail.
+pub fn excerpt(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,10 @@
 //! Service tokens for calls between our own services: fetched from auth with the client
 //! credentials grant and cached per audience until shortly before they expire.
 
+mod call;
+
+pub use call::ServiceCallError;
+
 use crate::config::{ConfigError, Env};
 use crate::outbound::{BodyError, Outbound, Repeat, body_capped};
 use serde::Deserialize;

@@ -97,3 +97,40 @@ async fn a_malformed_token_answer_is_an_error_and_is_not_cached() {
     ));
     assert!(tokens.token("dta").await.is_err());
 }
+
+#[tokio::test]
+async fn a_call_refused_with_401_is_sent_once_more_with_a_fresh_token() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/auth/token"))
+        .respond_with(issued("token", 900))
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/auth/users/u-1"))
+        .respond_with(ResponseTemplate::new(401))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/auth/users/u-1"))
+        .and(wiremock::matchers::header("authorization", "Bearer token"))
+        .respond_with(ResponseTemplate::new(200))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let tokens = tokens(&server);
+    let outbound = Outbound::new(OutboundConfig::default()).unwrap();
+    let url = format!("{}/auth/users/u-1", server.uri());
+    let response = tokens
+        .send(
+            &outbound,
+            "auth",
+            crate::outbound::Repeat::ByMethod,
+            |token| outbound.client().get(&url).bearer_auth(token).build(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}

@@ -9,7 +9,7 @@ pub mod xml;
 pub use xml::{Element, Node};
 
 use crate::outbound::{BodyError, Outbound, Repeat, body_capped};
-use crate::provider::ProviderError;
+use crate::provider::{ProviderError, transport};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 256 * 1024;
@@ -25,18 +25,6 @@ pub struct Call<'a> {
     /// HTTP Basic credentials (user, password), when the service wants them.
     pub basic: Option<(&'a str, &'a str)>,
     pub body: &'a [Node],
-}
-
-/// A provider's failure to reach or talk to it.
-pub fn transport(err: reqwest::Error) -> ProviderError {
-    let detail = crate::http::cause_chain(&err);
-    if err.is_timeout() {
-        ProviderError::Timeout
-    } else if err.is_connect() {
-        ProviderError::Unreachable(detail)
-    } else {
-        ProviderError::Transport(detail)
-    }
 }
 
 /// At most 200 characters of a provider's text, without control characters, for messages.

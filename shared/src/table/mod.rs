@@ -3,7 +3,11 @@
 //!
 //! Reads are strongly consistent. Writes take a [`Guard`] on the item they replace, so
 //! check-then-act is one conditional call: a guard that does not hold answers `false`, never an
-//! error.
+//! error. Global secondary indexes are read with [`Table::query`].
+
+mod query;
+
+pub use query::IndexQuery;
 
 use crate::idempotency::IdempotencyStore;
 use aws_sdk_dynamodb::Client;

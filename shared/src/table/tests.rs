@@ -152,3 +152,62 @@ async fn a_failed_call_keeps_its_cause_in_the_error_chain() {
     assert!(chain.len() > "storage failed: ".len() + 10, "{chain}");
     assert!(missing.check().await.is_err());
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Card {
+    owner: String,
+    created_at: String,
+}
+
+async fn table_with_owner_index() -> Table {
+    let properties: serde_yaml_ng::Value = serde_yaml_ng::from_str(
+        "{AttributeDefinitions: [{AttributeName: pk, AttributeType: S},
+            {AttributeName: owner, AttributeType: S}, {AttributeName: created_at, AttributeType: S}],
+          KeySchema: [{AttributeName: pk, KeyType: HASH}],
+          GlobalSecondaryIndexes: [{IndexName: by-owner,
+            KeySchema: [{AttributeName: owner, KeyType: HASH}, {AttributeName: created_at, KeyType: RANGE}]}]}",
+    )
+    .unwrap();
+    let client = dynamo::client().await;
+    let name = format!("test-{}", uuid::Uuid::new_v4().simple());
+    dynamo::create_table(&client, &name, &properties)
+        .await
+        .unwrap();
+    Table::new(client, name)
+}
+
+fn card(owner: &str, created_at: &str) -> Card {
+    Card {
+        owner: owner.to_owned(),
+        created_at: created_at.to_owned(),
+    }
+}
+
+#[tokio::test]
+async fn an_index_query_finds_one_owners_items_newest_first_below_a_bound_and_up_to_a_limit() {
+    let table = table_with_owner_index().await;
+    for (pk, value) in [
+        ("C#1", card("anna", "2026-01-01")),
+        ("C#2", card("ben", "2026-01-02")),
+        ("C#3", card("anna", "2026-01-03")),
+        ("C#4", card("anna", "2026-01-04")),
+    ] {
+        table.put(pk, &value, Guard::Always).await.unwrap();
+    }
+    let anna = AttributeValue::S("anna".into());
+    let all: Vec<Card> = table
+        .query(IndexQuery::new("by-owner", "owner", anna.clone()).descending())
+        .await
+        .unwrap();
+    let days: Vec<&str> = all.iter().map(|c| c.created_at.as_str()).collect();
+    assert_eq!(days, vec!["2026-01-04", "2026-01-03", "2026-01-01"]);
+    let older: Vec<Card> = table
+        .query(
+            IndexQuery::new("by-owner", "owner", anna)
+                .below("created_at", AttributeValue::S("2026-01-04".into()))
+                .limit(1),
+        )
+        .await
+        .unwrap();
+    assert_eq!(older, vec![card("anna", "2026-01-01")]);
+}

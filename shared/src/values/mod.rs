@@ -42,6 +42,11 @@ impl Day {
             .map(Self)
             .map_err(|_| Invalid::new(field, "must be a date written YYYY-MM-DD"))
     }
+
+    /// The calendar date.
+    pub fn date(self) -> time::Date {
+        self.0
+    }
 }
 
 impl TryFrom<String> for Day {
