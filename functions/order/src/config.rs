@@ -1,0 +1,39 @@
+//! The order service's configuration, read once at start.
+
+use crate::adapters::ApiConfig;
+use shared::config::{ConfigError, Env};
+use shared::outbound::OutboundConfig;
+use shared::token::TokenVerifier;
+use std::time::Duration;
+
+/// Everything the order functions need besides their clients.
+pub struct OrderConfig {
+    pub table: String,
+    pub verifier: TokenVerifier,
+    /// How long a claim on an `Idempotency-Key` holds; longer than the function's timeout.
+    pub lease: Duration,
+    /// A paid order whose tickets could not be booked for this long is refunded instead.
+    pub give_up_after: Duration,
+}
+
+impl OrderConfig {
+    /// Reads the functions' configuration and where our API is.
+    pub fn from_env(env: &Env) -> Result<(Self, ApiConfig), ConfigError> {
+        let api = ApiConfig {
+            base_url: env.required("API_BASE_URL")?,
+            outbound: OutboundConfig {
+                connect_timeout: env.millis_or("API_CONNECT_TIMEOUT_MS", 1_000)?,
+                timeout: env.millis_or("API_TIMEOUT_MS", 8_000)?,
+                max_attempts: 1,
+                ..OutboundConfig::default()
+            },
+        };
+        let config = Self {
+            table: env.required("TABLE_NAME")?,
+            verifier: TokenVerifier::from_env(env, "order")?,
+            lease: env.millis_or("ORDER_LEASE_MS", 60_000)?,
+            give_up_after: env.millis_or("ORDER_GIVE_UP_AFTER_MS", 25 * 60_000)?,
+        };
+        Ok((config, api))
+    }
+}

@@ -1,0 +1,68 @@
+//! The order functions' handlers: the customer's HTTP routes (`orders`) and the `orders`
+//! queue's payment outcomes (`processing`), on one `App`.
+
+mod orders;
+mod processing;
+
+use crate::config::OrderConfig;
+use crate::error::OrderError;
+use crate::ports::{OrderStore, Services};
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::idempotency::IdempotencyStore;
+use shared::status;
+use shared::token::Role;
+
+/// How often a write that lost to a concurrent one is tried again, reading anew each time.
+const ATTEMPTS: usize = 8;
+
+/// The order functions: the order store, the claims on idempotency keys, our other services
+/// and the configuration, built once in `main`.
+pub struct App<S, A> {
+    pub store: S,
+    pub claims: IdempotencyStore,
+    pub services: A,
+    pub config: OrderConfig,
+}
+
+impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
+    pub fn new(store: S, claims: IdempotencyStore, services: A, config: OrderConfig) -> Self {
+        Self {
+            store,
+            claims,
+            services,
+            config,
+        }
+    }
+
+    /// Answers one API Gateway request.
+    pub async fn handle(&self, request: Request) -> HandlerResult {
+        let route = route_key(&request);
+        if route == "GET /orders/status" {
+            let checks = vec![status::check("table", self.store.check())];
+            return Ok(status::report("order", checks).await);
+        }
+        let caller = self.config.verifier.authenticate(&request)?;
+        caller.require(Role::Customer)?;
+        let user = caller.subject.as_str();
+        let result = match route {
+            "POST /orders" => self.create(user, &request).await,
+            "GET /orders" => self.list(user).await,
+            "GET /orders/{order_id}" => self.read(user, &request).await,
+            "POST /orders/{order_id}/cancel" => self.cancel(user, &request).await,
+            _ => return Err(no_route(&request)),
+        };
+        result.map_err(ApiError::from)
+    }
+}
+
+fn now() -> time::OffsetDateTime {
+    time::OffsetDateTime::now_utc()
+}
+
+fn timestamp(at: time::OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// What a route answers.
+type Answer = Result<shared::http::Response<shared::http::Body>, OrderError>;
