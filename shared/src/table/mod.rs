@@ -64,6 +64,15 @@ impl Guard {
     pub fn equals(path: &str, value: &impl Serialize) -> Result<Self, StoreError> {
         Ok(Self::Equals(path.to_owned(), attribute(value)?))
     }
+
+    /// For a value written as its `version` (0 for the first): that nothing is stored yet, or
+    /// that what is stored is the version before (optimistic locking on `version`).
+    pub fn version(version: u64) -> Result<Self, StoreError> {
+        match version {
+            0 => Ok(Self::Absent),
+            version => Self::equals("version", &(version - 1)),
+        }
+    }
 }
 
 /// `value` as a DynamoDB attribute.
@@ -234,6 +243,30 @@ impl Table {
             .set_expression_attribute_names(non_empty(names))
             .set_expression_attribute_values(non_empty(values));
         crate::aws::condition_held(update.send().await).map_err(StoreError::new)
+    }
+
+    /// Writes `items` all or none (`TransactWriteItems`); `false` if a condition did not hold.
+    pub async fn transact(
+        &self,
+        items: Vec<aws_sdk_dynamodb::types::TransactWriteItem>,
+    ) -> Result<bool, StoreError> {
+        let sent = self
+            .client
+            .transact_write_items()
+            .set_transact_items(Some(items))
+            .send()
+            .await;
+        match sent {
+            Ok(_) => Ok(true),
+            Err(err)
+                if err
+                    .as_service_error()
+                    .is_some_and(|e| e.is_transaction_canceled_exception()) =>
+            {
+                Ok(false)
+            }
+            Err(err) => Err(StoreError::new(err)),
+        }
     }
 
     /// Removes the item under `pk` if `guard` holds; `false` if it did not.

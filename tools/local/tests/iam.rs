@@ -249,7 +249,11 @@ fn needed(files: &[String]) -> BTreeSet<&'static str> {
                 actions.extend(needs.iter().copied());
             }
         }
-        if text.contains(".transact_write_items()") {
+        let transacts = text.contains(".transact_write_items()")
+            || TABLE_CALLERS
+                .iter()
+                .any(|caller| text.contains(&format!("{caller}transact(")));
+        if transacts {
             for (builder, action) in TRANSACT_ITEMS {
                 if text.contains(builder) {
                     actions.insert(*action);

@@ -4,8 +4,6 @@
 
 use crate::domain::{Email, FamilyId, RefreshRecord, RefreshStatus, User, UserId};
 use crate::ports::{HealthCheck, RefreshStore, StoreError, UserStore, WriteError};
-use aws_sdk_dynamodb::error::SdkError;
-use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
 use serde::{Deserialize, Serialize};
 use shared::table::{Guard, Item, Table, attribute};
@@ -38,11 +36,6 @@ fn put_new(table: &str, item: Item) -> Result<TransactWriteItem, StoreError> {
     Ok(TransactWriteItem::builder().put(put).build())
 }
 
-fn is_cancelled(err: &SdkError<TransactWriteItemsError>) -> bool {
-    err.as_service_error()
-        .is_some_and(|e| e.is_transaction_canceled_exception())
-}
-
 impl DynamoStore {
     pub fn new(table: Table) -> Self {
         Self { table }
@@ -62,43 +55,26 @@ impl DynamoStore {
             self.link(&format!("EMAIL#{}", user.email), user)?,
         ])
     }
-
-    async fn transact(
-        &self,
-        items: Vec<TransactWriteItem>,
-    ) -> Result<(), SdkError<TransactWriteItemsError>> {
-        self.table
-            .client()
-            .transact_write_items()
-            .set_transact_items(Some(items))
-            .send()
-            .await
-            .map(|_| ())
-    }
 }
 
 impl UserStore for DynamoStore {
     async fn create_user(&self, user: &User) -> Result<(), WriteError> {
-        match self.transact(self.user_items(user)?).await {
-            Ok(()) => Ok(()),
-            Err(err) if is_cancelled(&err) => Err(WriteError::EmailTaken),
-            Err(err) => Err(StoreError::new(err).into()),
+        if self.table.transact(self.user_items(user)?).await? {
+            Ok(())
+        } else {
+            Err(WriteError::EmailTaken)
         }
     }
 
     async fn create_first_admin(&self, user: &User) -> Result<(), WriteError> {
         let mut items = vec![self.link(BOOTSTRAP_KEY, user)?];
         items.extend(self.user_items(user)?);
-        match self.transact(items).await {
-            Ok(()) => Ok(()),
-            Err(err) if is_cancelled(&err) => {
-                if self.table.get::<Link>(BOOTSTRAP_KEY).await?.is_some() {
-                    Err(WriteError::AdminExists)
-                } else {
-                    Err(WriteError::EmailTaken)
-                }
-            }
-            Err(err) => Err(StoreError::new(err).into()),
+        if self.table.transact(items).await? {
+            Ok(())
+        } else if self.table.get::<Link>(BOOTSTRAP_KEY).await?.is_some() {
+            Err(WriteError::AdminExists)
+        } else {
+            Err(WriteError::EmailTaken)
         }
     }
 
@@ -138,7 +114,13 @@ impl RefreshStore for DynamoStore {
                 Table::item(&format!("REFRESH#{}", first.token_hash), first)?,
             )?,
         ];
-        self.transact(items).await.map_err(StoreError::new)
+        if self.table.transact(items).await? {
+            Ok(())
+        } else {
+            Err(StoreError::because(
+                "a new refresh-token family collided with a stored one",
+            ))
+        }
     }
 
     async fn refresh_token(&self, hash: &str) -> Result<Option<RefreshRecord>, StoreError> {
@@ -181,10 +163,10 @@ impl RefreshStore for DynamoStore {
             TransactWriteItem::builder().update(extend_family).build(),
             put_new(self.table.name(), next)?,
         ];
-        match self.transact(items).await {
-            Ok(()) => Ok(()),
-            Err(err) if is_cancelled(&err) => Err(WriteError::Conflict),
-            Err(err) => Err(StoreError::new(err).into()),
+        if self.table.transact(items).await? {
+            Ok(())
+        } else {
+            Err(WriteError::Conflict)
         }
     }
 

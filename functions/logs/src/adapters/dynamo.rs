@@ -87,17 +87,7 @@ impl DynamoLedger {
                 .expression_attribute_values(":old_suppressed", n(number(item, "suppressed"))),
             None => update.condition_expression("attribute_not_exists(pk)"),
         };
-        match update.send().await {
-            Ok(_) => Ok(true),
-            Err(err)
-                if err
-                    .as_service_error()
-                    .is_some_and(|e| e.is_conditional_check_failed_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(err) => Err(StoreError::new(err)),
-        }
+        shared::aws::condition_held(update.send().await).map_err(StoreError::new)
     }
 
     /// Adds `count` to the open window of `burst` and settles `key`, both or neither;
@@ -136,25 +126,7 @@ impl DynamoLedger {
                 .expression_attribute_values(":pending", s(PENDING))
                 .expression_attribute_values(":expires", expiry(now_ms, RETENTION)),
         )?;
-        match self
-            .table
-            .client()
-            .transact_write_items()
-            .transact_items(add)
-            .transact_items(settle)
-            .send()
-            .await
-        {
-            Ok(_) => Ok(true),
-            Err(err)
-                if err
-                    .as_service_error()
-                    .is_some_and(|e| e.is_transaction_canceled_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(err) => Err(StoreError::new(err)),
-        }
+        self.table.transact(vec![add, settle]).await
     }
 
     /// Checks that the table answers, for status reports.

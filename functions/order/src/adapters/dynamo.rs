@@ -34,37 +34,13 @@ fn n(value: u64) -> AttributeValue {
     AttributeValue::N(value.to_string())
 }
 
-/// Writes `items` all or none; `false` if a condition did not hold.
-async fn transact(table: &Table, items: Vec<TransactWriteItem>) -> Result<bool, StoreError> {
-    let sent = table
-        .client()
-        .transact_write_items()
-        .set_transact_items(Some(items))
-        .send()
-        .await;
-    match sent {
-        Ok(_) => Ok(true),
-        Err(err)
-            if err
-                .as_service_error()
-                .is_some_and(|e| e.is_transaction_canceled_exception()) =>
-        {
-            Ok(false)
-        }
-        Err(err) => Err(StoreError::new(err)),
-    }
-}
-
 impl OrderStore for Table {
     async fn order(&self, id: &OrderId) -> Result<Option<Order>, StoreError> {
         self.get(&pk(id)).await
     }
 
     async fn save(&self, order: &Order) -> Result<bool, StoreError> {
-        let guard = match order.version {
-            0 => Guard::Absent,
-            version => Guard::equals("version", &(version - 1))?,
-        };
+        let guard = Guard::version(order.version)?;
         self.put(&pk(&order.order_id), order, guard).await
     }
 
@@ -131,7 +107,7 @@ impl OrderStore for Table {
                 .update(record.build().map_err(StoreError::new)?)
                 .build(),
         ];
-        Ok(transact(self, items).await?.then_some(number))
+        Ok(self.transact(items).await?.then_some(number))
     }
 
     async fn check(&self) -> Result<(), String> {

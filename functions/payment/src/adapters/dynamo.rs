@@ -15,10 +15,7 @@ impl PaymentStore for Table {
     }
 
     async fn save(&self, payment: &Payment) -> Result<bool, StoreError> {
-        let guard = match payment.version {
-            0 => Guard::Absent,
-            version => Guard::equals("version", &(version - 1))?,
-        };
+        let guard = Guard::version(payment.version)?;
         self.put(&pk(&payment.order_id), payment, guard).await
     }
 
