@@ -1,6 +1,7 @@
 //! The order service's configuration, read once at start.
 
 use crate::adapters::ApiConfig;
+use crate::domain::Seller;
 use shared::config::{ConfigError, Env};
 use shared::outbound::OutboundConfig;
 use shared::token::TokenVerifier;
@@ -14,6 +15,10 @@ pub struct OrderConfig {
     pub lease: Duration,
     /// A paid order whose tickets could not be booked for this long is refunded instead.
     pub give_up_after: Duration,
+    /// The S3 bucket of the invoice PDFs.
+    pub invoice_bucket: String,
+    /// Who the invoices name as seller, and the VAT rate prices include.
+    pub seller: Seller,
 }
 
 impl OrderConfig {
@@ -33,6 +38,13 @@ impl OrderConfig {
             verifier: TokenVerifier::from_env(env, "order")?,
             lease: env.millis_or("ORDER_LEASE_MS", 60_000)?,
             give_up_after: env.millis_or("ORDER_GIVE_UP_AFTER_MS", 25 * 60_000)?,
+            invoice_bucket: env.required("INVOICE_BUCKET")?,
+            seller: Seller {
+                name: env.required("SELLER_NAME")?,
+                address: env.required("SELLER_ADDRESS")?,
+                vat_id: env.required("SELLER_VAT_ID")?,
+                vat_percent: env.parse_or("VAT_RATE_PERCENT", 10)?,
+            },
         };
         Ok((config, api))
     }

@@ -24,6 +24,8 @@ pub enum OrderError {
         operator: String,
         date: String,
     },
+    #[error("this order has no invoice: it is not completed")]
+    NoInvoice,
     #[error("only an order waiting for its payment can be cancelled")]
     NotCancellable,
     #[error("this Idempotency-Key was used before with another order")]
@@ -56,7 +58,9 @@ impl From<OrderError> for ApiError {
         match err {
             OrderError::Invalid(invalid) => invalid.into(),
             OrderError::Request(api) => api,
-            OrderError::NotFound | OrderError::NoKeycard(_) => ApiError::not_found(message),
+            OrderError::NotFound | OrderError::NoKeycard(_) | OrderError::NoInvoice => {
+                ApiError::not_found(message)
+            }
             OrderError::KeycardNotReady(_) => ApiError::conflict("keycard_not_ready", message),
             OrderError::DayTaken { .. } => ApiError::conflict("keycard_day_taken", message),
             OrderError::NotCancellable => ApiError::conflict("order_not_cancellable", message),

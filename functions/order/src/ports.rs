@@ -102,6 +102,17 @@ pub trait Services {
     ) -> impl Future<Output = Result<Vec<Option<String>>, ServiceError>> + Send;
 }
 
+/// Invoice PDFs by invoice number.
+pub trait Invoices {
+    fn put(
+        &self,
+        number: &str,
+        pdf: Vec<u8>,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    fn get(&self, number: &str)
+    -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+}
+
 /// Orders by id and by customer, the keycard-day slots, and the invoice counter.
 pub trait OrderStore {
     fn order(&self, id: &OrderId)

@@ -168,3 +168,32 @@ async fn common_mocks(api: &wiremock::MockServer) {
         .mount(api)
         .await;
 }
+
+#[tokio::test]
+async fn a_completed_order_has_its_invoice_as_a_pdf_for_its_customer_only() {
+    let order = OrderFn::start().await;
+    bookings_answer(&order.api, 201, booked(1)).await;
+    let created = order.ordered(json!([item("k-1")])).await;
+    let id = created["order_id"].as_str().unwrap();
+    let early = order.call("invoice", common::USER, id, None).await;
+    early.assert_error(404, "not_found");
+    order.app.process(confirmed(&created)).await.unwrap();
+    let number = order.read(id).await["invoice_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let theirs = order.call("invoice", "user-2", id, None).await;
+    theirs.assert_error(404, "not_found");
+    let pdf = order.invoice_pdf(id).await;
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    for part in [
+        number.as_str(),
+        "Starjack GmbH",
+        "ATU12345678",
+        "EUR 59.50",
+        "10 % VAT EUR 5.41",
+    ] {
+        assert!(text.contains(part), "{part} in the invoice");
+    }
+}

@@ -2,6 +2,7 @@
 //! their definitions in `template.yaml`, sample events, test tokens, and a function under test
 //! called as API Gateway calls it.
 
+pub mod buckets;
 pub mod dynamo;
 pub mod events;
 pub mod function;

@@ -1,4 +1,4 @@
-//! Creates the stack's tables, queues (with their redrive policies) and log groups in moto,
+//! Creates the stack's tables, buckets, queues (with their redrive policies) and log groups in moto,
 //! leaving those that exist as they are, so a second start reuses the data.
 
 use crate::template::Stack;
@@ -11,6 +11,7 @@ pub struct Clients {
     pub dynamodb: aws_sdk_dynamodb::Client,
     pub sqs: aws_sdk_sqs::Client,
     pub logs: aws_sdk_cloudwatchlogs::Client,
+    pub s3: aws_sdk_s3::Client,
 }
 
 impl Clients {
@@ -19,6 +20,7 @@ impl Clients {
             dynamodb: aws_sdk_dynamodb::Client::new(config),
             sqs: aws_sdk_sqs::Client::new(config),
             logs: aws_sdk_cloudwatchlogs::Client::new(config),
+            s3: shared::aws::s3(config),
         }
     }
 }
@@ -45,6 +47,17 @@ pub async fn create(stack: &Stack, clients: &Clients) -> Result<HashMap<String, 
             .map_err(|err| format!("creating table {}: {err}", table.name))?;
             println!("  table  {}", table.name);
         }
+    }
+
+    for bucket in &stack.buckets {
+        shared::testing::buckets::ensure(&clients.s3, bucket)
+            .await
+            .map_err(|err| {
+                format!(
+                    "creating bucket {bucket}: {}",
+                    shared::http::cause_chain(&err)
+                )
+            })?;
     }
 
     let mut urls = HashMap::new();

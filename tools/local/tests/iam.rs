@@ -27,6 +27,8 @@ const OPERATIONS: &[(&str, &[&str])] = &[
     (".batch_write_item()", &["dynamodb:BatchWriteItem"]),
     (".transact_get_items()", &["dynamodb:GetItem"]),
     (".describe_table()", &["dynamodb:DescribeTable"]),
+    (".put_object()", &["s3:PutObject"]),
+    (".get_object()", &["s3:GetObject"]),
     (".send_message()", &["sqs:SendMessage"]),
     (".send_message_batch()", &["sqs:SendMessage"]),
     (".receive_message()", &["sqs:ReceiveMessage"]),

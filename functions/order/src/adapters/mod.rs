@@ -1,6 +1,10 @@
-//! Adapters behind the ports: orders in DynamoDB, our other services over the API.
+//! Adapters behind the ports: orders in DynamoDB, our other services over the API, invoice
+//! PDFs rendered with pdf-writer and kept in S3.
 
 mod api;
 mod dynamo;
+pub mod pdf;
+mod s3;
 
 pub use api::{ApiClient, ApiConfig};
+pub use s3::InvoiceBucket;

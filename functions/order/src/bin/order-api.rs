@@ -1,6 +1,6 @@
 //! The `order-api` Lambda function behind the HTTP API.
 
-use order::adapters::ApiClient;
+use order::adapters::{ApiClient, InvoiceBucket};
 use order::config::OrderConfig;
 use order::handler::App;
 use shared::outbound::{Outbound, OutboundConfig};
@@ -16,6 +16,13 @@ async fn main() -> Result<(), lambda_http::Error> {
     let aws = shared::aws::load().await;
     let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
     let claims = table.claims(config.lease);
-    let app = App::new(table, claims, ApiClient::new(api, tokens)?, config);
+    let invoices = InvoiceBucket::new(shared::aws::s3(&aws), &config.invoice_bucket);
+    let app = App::new(
+        table,
+        claims,
+        invoices,
+        ApiClient::new(api, tokens)?,
+        config,
+    );
     shared::http::run(|request| app.handle(request)).await
 }

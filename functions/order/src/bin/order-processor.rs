@@ -2,7 +2,7 @@
 // The processing future nests deeply (SDK and HTTP calls inside the per-record loop).
 #![recursion_limit = "256"]
 
-use order::adapters::ApiClient;
+use order::adapters::{ApiClient, InvoiceBucket};
 use order::config::OrderConfig;
 use order::handler::App;
 use shared::messages::OrdersMessage;
@@ -19,6 +19,13 @@ async fn main() -> Result<(), lambda_runtime::Error> {
     let aws = shared::aws::load().await;
     let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
     let claims = table.claims(config.lease);
-    let app = App::new(table, claims, ApiClient::new(api, tokens)?, config);
+    let invoices = InvoiceBucket::new(shared::aws::s3(&aws), &config.invoice_bucket);
+    let app = App::new(
+        table,
+        claims,
+        invoices,
+        ApiClient::new(api, tokens)?,
+        config,
+    );
     shared::sqs::run(|message: OrdersMessage, _| app.process(message)).await
 }

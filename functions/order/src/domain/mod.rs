@@ -5,7 +5,7 @@ mod invoice;
 mod order;
 mod request;
 
-pub use invoice::InvoiceNumber;
+pub use invoice::{Invoice, InvoiceLine, InvoiceNumber, Seller, invoiced};
 pub use order::{Order, OrderId, OrderItem, OrderStatus, Ticket};
 pub use request::{ItemRequest, OrderRequest, vienna_today};
 pub use shared::values::{Day, Invalid, Money};

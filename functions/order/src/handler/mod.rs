@@ -6,7 +6,7 @@ mod processing;
 
 use crate::config::OrderConfig;
 use crate::error::OrderError;
-use crate::ports::{OrderStore, Services};
+use crate::ports::{Invoices, OrderStore, Services};
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
@@ -15,20 +15,28 @@ use shared::token::Role;
 /// How often a write that lost to a concurrent one is tried again, reading anew each time.
 const ATTEMPTS: usize = 8;
 
-/// The order functions: the order store, the claims on idempotency keys, our other services
-/// and the configuration, built once in `main`.
-pub struct App<S, A> {
+/// The order functions: the order store, the claims on idempotency keys, the invoice PDFs,
+/// our other services and the configuration, built once in `main`.
+pub struct App<S, I, A> {
     pub store: S,
     pub claims: IdempotencyStore,
+    pub invoices: I,
     pub services: A,
     pub config: OrderConfig,
 }
 
-impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
-    pub fn new(store: S, claims: IdempotencyStore, services: A, config: OrderConfig) -> Self {
+impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> {
+    pub fn new(
+        store: S,
+        claims: IdempotencyStore,
+        invoices: I,
+        services: A,
+        config: OrderConfig,
+    ) -> Self {
         Self {
             store,
             claims,
+            invoices,
             services,
             config,
         }
@@ -49,6 +57,7 @@ impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
             "GET /orders" => self.list(user).await,
             "GET /orders/{order_id}" => self.read(user, &request).await,
             "POST /orders/{order_id}/cancel" => self.cancel(user, &request).await,
+            "GET /orders/{order_id}/invoice" => self.invoice(user, &request).await,
             _ => return Err(no_route(&request)),
         };
         result.map_err(ApiError::from)

@@ -3,19 +3,21 @@
 //! only: anyone else's is 404) and `POST /orders/{order_id}/cancel`.
 
 use super::{ATTEMPTS, Answer, App, now, timestamp};
-use crate::domain::{Money, Order, OrderId, OrderItem, OrderRequest, OrderStatus, vienna_today};
+use crate::domain::{
+    Money, Order, OrderId, OrderItem, OrderRequest, OrderStatus, invoiced, vienna_today,
+};
 use crate::error::OrderError;
-use crate::ports::{OrderStore, Services};
+use crate::ports::{Invoices, OrderStore, Services};
 use http::StatusCode;
 use serde_json::json;
-use shared::http::{Request, header, json, json_body, path_param};
+use shared::http::{Body, Request, Response, header, json, json_body, path_param};
 use shared::idempotency::RunError;
 use shared::values::Invalid;
 
 /// The longest `Idempotency-Key` taken.
 const MAX_KEY: usize = 128;
 
-impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
+impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> {
     /// 201 with the order, `pending_payment`, and where to pay it; the same `Idempotency-Key`
     /// with the same items answers the same order.
     pub(super) async fn create(&self, user: &str, request: &Request) -> Answer {
@@ -159,6 +161,27 @@ impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
             }
         }
         Err(OrderError::Contended)
+    }
+
+    /// 200 `application/pdf`: the invoice of the caller's completed order; 404 before.
+    pub(super) async fn invoice(&self, user: &str, request: &Request) -> Answer {
+        let order = self.own(user, &order_id(request)?).await?;
+        let number = order
+            .invoice_number
+            .as_deref()
+            .filter(|_| invoiced(&order))
+            .ok_or(OrderError::NoInvoice)?;
+        let pdf = self
+            .invoices
+            .get(number)
+            .await?
+            .ok_or(OrderError::NoInvoice)?;
+        let mut response = Response::new(Body::Binary(pdf));
+        response.headers_mut().insert(
+            http::header::CONTENT_TYPE,
+            http::HeaderValue::from_static("application/pdf"),
+        );
+        Ok(response)
     }
 
     /// The caller's order `id`; 404 for anyone else's, as for none.

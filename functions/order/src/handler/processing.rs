@@ -5,13 +5,13 @@
 //! order has been paid for `ORDER_GIVE_UP_AFTER_MS` its unbooked items are refunded instead.
 
 use super::{ATTEMPTS, App, now, timestamp};
-use crate::domain::{Money, Order, OrderId, OrderStatus, Ticket};
+use crate::domain::{Invoice, Money, Order, OrderId, OrderStatus, Ticket};
 use crate::error::OrderError;
-use crate::ports::{BookingItem, OrderStore, ServiceError, Services};
+use crate::ports::{BookingItem, Invoices, OrderStore, ServiceError, Services};
 use shared::messages::{OrdersMessage, PaymentConfirmed, PaymentFailed};
 use time::format_description::well_known::Rfc3339;
 
-impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
+impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> {
     /// Handles one message of the `orders` queue; an error sends it back for a retry.
     pub async fn process(&self, message: OrdersMessage) -> Result<(), OrderError> {
         match message {
@@ -216,6 +216,10 @@ impl<S: OrderStore + Sync, A: Services + Sync> App<S, A> {
         }
         if order.invoice_number.is_none() && !order.tickets.is_empty() {
             return Err(OrderError::Contended);
+        }
+        if let Some(invoice) = Invoice::of(&order, &self.config.seller) {
+            let pdf = crate::adapters::pdf::render(&invoice, &self.config.seller);
+            self.invoices.put(&invoice.number, pdf).await?;
         }
         order.status = order.finished();
         if !self.saved(&mut order).await? {

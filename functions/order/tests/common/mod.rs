@@ -2,7 +2,7 @@
 //! for our API (auth's token endpoint, the facade, keycards and payment).
 #![allow(dead_code)]
 
-use order::adapters::{ApiClient, ApiConfig};
+use order::adapters::{ApiClient, ApiConfig, InvoiceBucket};
 use order::config::OrderConfig;
 use order::handler::App;
 use serde_json::{Value, json};
@@ -10,8 +10,8 @@ use shared::messages::{OrdersMessage, PaymentConfirmed};
 use shared::outbound::{Outbound, OutboundConfig};
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
-use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::{buckets, dynamo};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -19,7 +19,7 @@ pub const USER: &str = "user-1";
 pub const DAY: &str = "2027-01-15";
 
 pub struct OrderFn {
-    pub app: App<Table, ApiClient>,
+    pub app: App<Table, InvoiceBucket, ApiClient>,
     pub api: MockServer,
 }
 
@@ -63,8 +63,18 @@ impl OrderFn {
             .mount(&api)
             .await;
         let (client, table) = dynamo::table_from_template("OrderTable").await;
+        let (s3, bucket) = buckets::fresh().await;
         let env = Settings::new(&table)
             .set("API_BASE_URL", api.uri())
+            .set("INVOICE_BUCKET", bucket.clone())
+            .with(&[
+                ("SELLER_NAME", "Starjack GmbH"),
+                (
+                    "SELLER_ADDRESS",
+                    "Maria-Theresien-Strasse 1, 6020 Innsbruck",
+                ),
+                ("SELLER_VAT_ID", "ATU12345678"),
+            ])
             .with(&[
                 ("SERVICE_CLIENT_ID", "order"),
                 ("SERVICE_CLIENT_SECRET", "order-secret"),
@@ -81,12 +91,9 @@ impl OrderFn {
         .expect("token configuration");
         let table = Table::new(client, table);
         let claims = table.claims(config.lease);
-        let app = App::new(
-            table,
-            claims,
-            ApiClient::new(api_config, tokens).expect("client"),
-            config,
-        );
+        let invoices = InvoiceBucket::new(s3, bucket);
+        let client = ApiClient::new(api_config, tokens).expect("client");
+        let app = App::new(table, claims, invoices, client, config);
         Self { app, api }
     }
 
@@ -117,6 +124,21 @@ impl OrderFn {
             );
         }
         function::call(|request| self.app.handle(request), request).await
+    }
+
+    /// The bytes of user-1's invoice of `order_id`.
+    pub async fn invoice_pdf(&self, order_id: &str) -> Vec<u8> {
+        let token = function::customer(USER);
+        let request = function::request_at(
+            "order/invoice.json",
+            &[("order_id", order_id)],
+            None,
+            Some(&token),
+        );
+        let response = shared::http::serve(&|request| self.app.handle(request), request).await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-type"], "application/pdf");
+        response.body().to_vec()
     }
 
     /// Orders `items` as user-1; the created order's body.

@@ -114,6 +114,14 @@ impl Context {
                     .insert("Arn".into(), arn("dynamodb", format!("table/{name}")));
                 physical.reference = name;
             }
+            "AWS::S3::Bucket" => {
+                let default = format!("{stack}-{id}").to_lowercase();
+                let name = named("BucketName")?.unwrap_or(default);
+                physical
+                    .attributes
+                    .insert("Arn".into(), format!("arn:aws:s3:::{name}"));
+                physical.reference = name;
+            }
             "AWS::SQS::Queue" => {
                 let fifo = properties["FifoQueue"].as_bool().unwrap_or(false);
                 let default = format!("{stack}-{id}{}", if fifo { ".fifo" } else { "" });

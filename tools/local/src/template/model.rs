@@ -11,6 +11,8 @@ use std::time::Duration;
 #[derive(Debug, Default)]
 pub struct Stack {
     pub tables: Vec<TableSpec>,
+    /// The S3 buckets' names.
+    pub buckets: Vec<String>,
     pub queues: Vec<QueueSpec>,
     pub log_groups: Vec<LogGroupSpec>,
     pub functions: Vec<FunctionSpec>,
@@ -111,6 +113,7 @@ pub fn build(root: &Value, context: &Context) -> Result<Stack, TemplateError> {
                     properties: properties.clone(),
                 });
             }
+            "AWS::S3::Bucket" => stack.buckets.push(context.reference(id)?),
             "AWS::SQS::Queue" => {
                 stack
                     .queues
