@@ -58,17 +58,7 @@ impl Keycards {
         let supplier = MockServer::start().await;
         let auth = MockServer::start().await;
         mount_auth(&auth).await;
-        let aws = shared::aws::load().await;
-        let sqs = shared::aws::sqs(&aws);
-        let queue = format!("mail-{}", uuid::Uuid::new_v4().simple());
-        let queue_url = sqs
-            .create_queue()
-            .queue_name(queue)
-            .send()
-            .await
-            .unwrap()
-            .queue_url
-            .unwrap();
+        let (sqs, queue_url) = shared::testing::queue::fresh("mail").await;
         let env = Settings::new(&table)
             .with(&[
                 ("KEYCARD_SUPPLIER_BASE_URL", supplier.uri().as_str()),
@@ -158,31 +148,7 @@ impl Keycards {
 
     /// Every mail queued so far, taken off the queue.
     pub async fn mails(&self) -> Vec<SendMail> {
-        let mut mails = Vec::new();
-        loop {
-            let received = self
-                .sqs
-                .receive_message()
-                .queue_url(&self.queue_url)
-                .max_number_of_messages(10)
-                .send()
-                .await
-                .unwrap();
-            let messages = received.messages.unwrap_or_default();
-            if messages.is_empty() {
-                return mails;
-            }
-            for message in messages {
-                mails.push(serde_json::from_str(message.body().unwrap()).unwrap());
-                self.sqs
-                    .delete_message()
-                    .queue_url(&self.queue_url)
-                    .receipt_handle(message.receipt_handle().unwrap())
-                    .send()
-                    .await
-                    .unwrap();
-            }
-        }
+        shared::testing::queue::drain(&self.sqs, &self.queue_url).await
     }
 }
 
