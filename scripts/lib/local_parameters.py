@@ -95,6 +95,9 @@ def main() -> None:
         values[parameter] = f"{sandbox}/{prefix}"
     # Credentials the sandbox accepts by default (tools/sandbox/README.md, PROVIDERS.md).
     values["SlackBotToken"] = "xoxb-sandbox"
+    values["KeycardSupplierKey"] = "sandbox-keycard-key"
+    values["KeycardWebhookSecret"] = "sandbox-webhook-secret"
+    values["MailgunApiKey"] = "sandbox-mailgun-key"
     values["DtaCredentials"] = json.dumps(
         {"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}})
     values["AxessCredentials"] = json.dumps({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}})

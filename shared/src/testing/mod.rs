@@ -1,9 +1,10 @@
 //! Test helpers (feature `testing`): DynamoDB tables on the local moto server, created from
-//! their definitions in `template.yaml`, sample events, test tokens, and a function under test
-//! called as API Gateway calls it.
+//! their definitions in `template.yaml`, SQS queues, sample events, test tokens, and a function
+//! under test called as API Gateway calls it.
 
 pub mod buckets;
 pub mod dynamo;
 pub mod events;
 pub mod function;
+pub mod queue;
 pub mod tokens;

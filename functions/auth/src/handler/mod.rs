@@ -3,6 +3,7 @@
 mod account;
 mod keys;
 mod session;
+mod users;
 
 use crate::config::AuthConfig;
 use crate::error::AuthError;
@@ -31,6 +32,7 @@ impl<S: AuthStore + Sync> App<S> {
             "POST /auth/refresh" => self.refresh(&request).await,
             "POST /auth/logout" => self.logout(&request).await,
             "POST /auth/token" => self.service_token(&request).await,
+            "GET /auth/users/{user_id}" => self.user(&request).await,
             "GET /auth/.well-known/jwks.json" => Ok(self.jwks()),
             "GET /auth/status" => {
                 Ok(status::report("auth", vec![status::check("table", self.store.check())]).await)

@@ -1,0 +1,9 @@
+//! The keycards service's adapters: DynamoDB, the card supplier, and the mail queue with the
+//! customer's address from auth.
+
+mod dynamo;
+mod notifier;
+mod supplier;
+
+pub use notifier::MailNotifier;
+pub use supplier::{SupplierClient, SupplierConfig};

@@ -1,0 +1,6 @@
+//! The mail service's adapter: Mailgun.
+
+mod mailgun;
+mod multipart;
+
+pub use mailgun::{MailgunClient, MailgunConfig};
