@@ -12,6 +12,7 @@ pub mod correlation;
 pub mod digest;
 pub mod http;
 pub mod idempotency;
+pub mod mail;
 pub mod messages;
 pub mod outbound;
 pub mod provider;

@@ -2,6 +2,7 @@
 //! facade, keycards, payment), in domain types.
 
 use crate::domain::{Day, InvoiceNumber, Money, Order, OrderId};
+use shared::mail::UserMail;
 use shared::values::Keycard;
 use std::future::Future;
 
@@ -69,6 +70,8 @@ pub struct BookingItem {
 
 /// Our other services, reached over the API.
 pub trait Services {
+    /// Queues a mail to a customer (`shared::mail`).
+    fn mail(&self, mail: UserMail<'_>) -> impl Future<Output = Result<(), ServiceError>> + Send;
     /// The product `product_id` of `operator_id` on `date`; `None` if it is not sold then.
     fn product(
         &self,
@@ -111,6 +114,8 @@ pub trait Invoices {
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
     fn get(&self, number: &str)
     -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+    /// A link that reads the invoice for a while without credentials, for the mail service.
+    fn link(&self, number: &str) -> impl Future<Output = Result<String, StoreError>> + Send;
 }
 
 /// Orders by id and by customer, the keycard-day slots, and the invoice counter.

@@ -30,14 +30,24 @@ async fn a_confirmation_delivered_twice_books_once_and_completes_with_an_invoice
     assert_eq!(sent.len(), 1, "{sent:?}");
     let read = order.read(id).await;
     assert_eq!(read["status"], "completed");
-    assert!(
-        read["invoice_number"]
-            .as_str()
-            .unwrap()
-            .ends_with("-000001")
-            || read["invoice_number"].is_string()
-    );
+    let year = time::OffsetDateTime::now_utc().year();
+    assert_eq!(read["invoice_number"], format!("{year}-000001"));
     assert_eq!(read["tickets"][1]["provider_reference"], "SKI-1");
+    let mails = order.mails().await;
+    assert_eq!(mails.len(), 1, "one confirmation, however often: {mails:?}");
+    let mail = &mails[0];
+    assert_eq!(mail["template"], "order-confirmation");
+    assert_eq!(mail["message_id"], format!("order-confirmation:{id}"));
+    assert_eq!(mail["to"], "anna@example.com");
+    assert_eq!(mail["data"]["total"], "EUR 119.00");
+    let attachment = &mail["data"]["attachments"][0];
+    assert_eq!(attachment["filename"], format!("invoice-{year}-000001.pdf"));
+    let link = attachment["url"].as_str().unwrap();
+    let pdf = reqwest::get(link).await.unwrap().bytes().await.unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF-"),
+        "the link reads the invoice without credentials"
+    );
 }
 
 #[tokio::test]
@@ -59,6 +69,10 @@ async fn a_booking_the_provider_refuses_is_refunded_and_the_order_says_so() {
     let refunds = order.requests("POST", "/payments/*/refunds").await;
     let asked: serde_json::Value = serde_json::from_slice(&refunds[0].body).unwrap();
     assert_eq!(asked["amount_cents"], 5950);
+    let mails = order.mails().await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0]["template"], "order-refunded");
+    assert_eq!(mails[0]["data"]["refunded"], "EUR 59.50");
 }
 
 #[tokio::test]
@@ -155,6 +169,13 @@ async fn common_mocks(api: &wiremock::MockServer) {
         .and(path("/auth/token"))
         .respond_with(ResponseTemplate::new(200).set_body_json(
             json!({"access_token": "service-token", "token_type": "Bearer", "expires_in": 900}),
+        ))
+        .mount(api)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(format!("/auth/users/{}", common::USER)))
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            json!({"id": common::USER, "email": "anna@example.com", "name": "Anna Berg"}),
         ))
         .mount(api)
         .await;

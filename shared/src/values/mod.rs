@@ -197,6 +197,21 @@ pub struct Money {
     pub currency: String,
 }
 
+impl fmt::Display for Money {
+    /// `EUR 59.50`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.amount_cents < 0 { "-" } else { "" };
+        let cents = self.amount_cents.unsigned_abs();
+        write!(
+            f,
+            "{} {sign}{}.{:02}",
+            self.currency,
+            cents / 100,
+            cents % 100
+        )
+    }
+}
+
 /// Larger prices are refused as implausible.
 const MAX_CENTS: i64 = 10_000_000;
 
@@ -244,6 +259,37 @@ impl Money {
             ));
         }
         Ok(())
+    }
+}
+
+/// The language of a customer's mails: `de` or `en`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Locale {
+    De,
+    #[default]
+    En,
+}
+
+impl Locale {
+    /// The first of `de` and `en` an `Accept-Language` header names; `en` otherwise.
+    pub fn from_accept_language(header: Option<&str>) -> Self {
+        let first = header
+            .unwrap_or_default()
+            .split(',')
+            .map(|part| part.trim().to_ascii_lowercase())
+            .find(|tag| tag.starts_with("de") || tag.starts_with("en"));
+        match first {
+            Some(tag) if tag.starts_with("de") => Self::De,
+            _ => Self::En,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::De => "de",
+            Self::En => "en",
+        }
     }
 }
 

@@ -64,3 +64,23 @@ fn the_same_items_share_a_fingerprint_and_other_items_do_not() {
     assert_eq!(fingerprint(&one), fingerprint(&vec![keycard("A1")]));
     assert_ne!(fingerprint(&one), fingerprint(&vec![keycard("A2")]));
 }
+
+#[test]
+fn the_locale_is_the_first_known_language_accepted() {
+    assert_eq!(
+        Locale::from_accept_language(Some("fr-CH, de-AT;q=0.8")),
+        Locale::De
+    );
+    assert_eq!(Locale::from_accept_language(None), Locale::En);
+}
+
+#[test]
+fn money_reads_as_its_currency_and_decimal_amount() {
+    let money = |cents| Money {
+        amount_cents: cents,
+        currency: "EUR".into(),
+    };
+    assert_eq!(money(5950).to_string(), "EUR 59.50");
+    assert_eq!(money(5).to_string(), "EUR 0.05");
+    assert_eq!(money(-120).to_string(), "EUR -1.20");
+}

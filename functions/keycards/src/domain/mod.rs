@@ -7,8 +7,9 @@ mod progress;
 mod signature;
 
 pub use keycard::{Keycard, KeycardId, Status};
-pub use order::{Address, HolderName, KeycardRequest, Locale, NewKeycard};
+pub use order::{Address, HolderName, KeycardRequest, NewKeycard};
 pub use progress::{MailKind, Progress, SupplierCard};
+pub use shared::values::Locale;
 pub use shared::values::{Day, Invalid, Keycard as Chip};
 pub use signature::{Signature, SignatureError};
 

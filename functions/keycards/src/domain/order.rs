@@ -68,36 +68,6 @@ impl Address {
     }
 }
 
-/// The language of a customer's mails: `de` or `en`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Locale {
-    De,
-    En,
-}
-
-impl Locale {
-    /// The first of `de` and `en` an `Accept-Language` header names; `en` otherwise.
-    pub fn from_accept_language(header: Option<&str>) -> Self {
-        let first = header
-            .unwrap_or_default()
-            .split(',')
-            .map(|part| part.trim().to_ascii_lowercase())
-            .find(|tag| tag.starts_with("de") || tag.starts_with("en"));
-        match first {
-            Some(tag) if tag.starts_with("de") => Self::De,
-            _ => Self::En,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::De => "de",
-            Self::En => "en",
-        }
-    }
-}
-
 /// The body of `POST /keycards` as sent.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -177,14 +147,5 @@ mod tests {
                 .field,
             "shipping_address.country"
         );
-    }
-
-    #[test]
-    fn the_locale_is_the_first_known_language_accepted() {
-        assert_eq!(
-            Locale::from_accept_language(Some("fr-CH, de-AT;q=0.8")),
-            Locale::De
-        );
-        assert_eq!(Locale::from_accept_language(None), Locale::En);
     }
 }

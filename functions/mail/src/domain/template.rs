@@ -30,6 +30,30 @@ const TEMPLATES: &[(&str, &str, &str, &str)] = &[
         include_str!("../../templates/keycard-shipped.de.txt"),
         include_str!("../../templates/keycard-shipped.de.html"),
     ),
+    (
+        "order-confirmation",
+        "en",
+        include_str!("../../templates/order-confirmation.en.txt"),
+        include_str!("../../templates/order-confirmation.en.html"),
+    ),
+    (
+        "order-confirmation",
+        "de",
+        include_str!("../../templates/order-confirmation.de.txt"),
+        include_str!("../../templates/order-confirmation.de.html"),
+    ),
+    (
+        "order-refunded",
+        "en",
+        include_str!("../../templates/order-refunded.en.txt"),
+        include_str!("../../templates/order-refunded.en.html"),
+    ),
+    (
+        "order-refunded",
+        "de",
+        include_str!("../../templates/order-refunded.de.txt"),
+        include_str!("../../templates/order-refunded.de.html"),
+    ),
 ];
 
 /// The locale every template has.
@@ -154,7 +178,9 @@ mod tests {
 
     fn data() -> Value {
         json!({"name": "<script>alert(1)</script>", "holder_name": "Anna & \"Ben\"",
-               "keycard_id": "kc-1", "serial_number": "123456789012"})
+               "keycard_id": "kc-1", "serial_number": "123456789012",
+               "order_id": "o1", "invoice_number": "2026-000001", "tickets": "Day pass, 2026-12-24",
+               "total": "EUR 59.50", "refunded": "EUR 59.50"})
     }
 
     #[test]

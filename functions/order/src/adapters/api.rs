@@ -7,6 +7,7 @@ use crate::domain::{Day, Money, Order, OrderId};
 use crate::ports::{BookingItem, KeycardView, PricedProduct, ServiceError, Services};
 use serde::Deserialize;
 use serde_json::{Value, json};
+use shared::mail::{Mailer, UserMail};
 use shared::outbound::{BodyError, Outbound, OutboundConfig, Repeat, body_capped};
 use shared::service_token::ServiceTokens;
 use shared::values::Keycard;
@@ -25,6 +26,8 @@ pub struct ApiClient {
     outbound: Outbound,
     tokens: ServiceTokens,
     base: String,
+    /// Mails to customers, where this function sends any.
+    mailer: Option<Mailer>,
 }
 
 fn unavailable(service: &'static str, detail: impl std::fmt::Display) -> ServiceError {
@@ -51,7 +54,14 @@ impl ApiClient {
             outbound: Outbound::new(config.outbound)?,
             tokens,
             base: config.base_url.trim_end_matches('/').to_owned(),
+            mailer: None,
         })
+    }
+
+    /// This client, sending customers' mails with `mailer`.
+    pub fn with_mailer(mut self, mailer: Mailer) -> Self {
+        self.mailer = Some(mailer);
+        self
     }
 
     /// Sends `call`; the status and JSON answer (`Null` when empty).
@@ -154,6 +164,17 @@ struct BookedTicket {
 }
 
 impl Services for ApiClient {
+    async fn mail(&self, mail: UserMail<'_>) -> Result<(), ServiceError> {
+        let mailer = self
+            .mailer
+            .as_ref()
+            .ok_or_else(|| unavailable("mail", "this function sends no mails"))?;
+        mailer
+            .send(mail)
+            .await
+            .map_err(|err| unavailable("mail", shared::http::cause_chain(&err)))
+    }
+
     async fn product(
         &self,
         operator_id: &str,

@@ -1,19 +1,10 @@
 //! An invoice as a one-page PDF (A4, Helvetica, WinAnsi text) written with pdf-writer.
 
-use crate::domain::{Invoice, Money, Seller};
+use crate::domain::{Invoice, Seller};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str};
 
 /// The most lines one page holds.
 const MAX_LINES: usize = 40;
-
-fn euros(money: &Money) -> String {
-    format!(
-        "{} {}.{:02}",
-        money.currency,
-        money.amount_cents / 100,
-        money.amount_cents % 100
-    )
-}
 
 /// Text as WinAnsi bytes: Latin-1 characters as they are, anything else as `?`.
 fn latin1(text: &str) -> Vec<u8> {
@@ -39,14 +30,13 @@ fn lines(invoice: &Invoice, seller: &Seller) -> Vec<String> {
         String::new(),
     ];
     for line in invoice.lines.iter().take(MAX_LINES - 12) {
-        lines.push(format!("{}   {}", line.text, euros(&line.gross)));
+        lines.push(format!("{}   {}", line.text, line.gross));
     }
     lines.push(String::new());
-    lines.push(format!("Total {}", euros(&invoice.gross)));
+    lines.push(format!("Total {}", invoice.gross));
     lines.push(format!(
         "including {} % VAT {}",
-        seller.vat_percent,
-        euros(&invoice.vat)
+        seller.vat_percent, invoice.vat
     ));
     lines
 }

@@ -22,7 +22,24 @@ impl InvoiceBucket {
     }
 }
 
+/// How long a mailed invoice link works.
+const LINK_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
 impl Invoices for InvoiceBucket {
+    async fn link(&self, number: &str) -> Result<String, StoreError> {
+        let presigning = aws_sdk_s3::presigning::PresigningConfig::expires_in(LINK_LIFETIME)
+            .map_err(StoreError::new)?;
+        let request = self
+            .client
+            .get_object()
+            .bucket(&self.bucket)
+            .key(key(number))
+            .presigned(presigning)
+            .await
+            .map_err(StoreError::new)?;
+        Ok(request.uri().to_owned())
+    }
+
     async fn put(&self, number: &str, pdf: Vec<u8>) -> Result<(), StoreError> {
         self.client
             .put_object()

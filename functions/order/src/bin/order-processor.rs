@@ -5,8 +5,10 @@
 use order::adapters::{ApiClient, InvoiceBucket};
 use order::config::OrderConfig;
 use order::handler::App;
+use shared::mail::Mailer;
 use shared::messages::OrdersMessage;
 use shared::outbound::{Outbound, OutboundConfig};
+use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
 
@@ -20,12 +22,15 @@ async fn main() -> Result<(), lambda_runtime::Error> {
     let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
     let claims = table.claims(config.lease);
     let invoices = InvoiceBucket::new(shared::aws::s3(&aws), &config.invoice_bucket);
-    let app = App::new(
-        table,
-        claims,
-        invoices,
-        ApiClient::new(api, tokens)?,
-        config,
+    let mail = Queue::new(shared::aws::sqs(&aws), env.required("MAIL_QUEUE_URL")?);
+    let mail_tokens = ServiceTokens::from_env(&env, Outbound::new(OutboundConfig::default())?)?;
+    let mailer = Mailer::new(
+        mail_tokens,
+        Outbound::new(OutboundConfig::default())?,
+        mail,
+        &api.base_url,
     );
+    let services = ApiClient::new(api, tokens)?.with_mailer(mailer);
+    let app = App::new(table, claims, invoices, services, config);
     shared::sqs::run(|message: OrdersMessage, _| app.process(message)).await
 }

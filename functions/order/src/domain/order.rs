@@ -2,6 +2,7 @@
 
 use super::{Day, Invalid, Money};
 use serde::{Deserialize, Serialize};
+use shared::values::Locale;
 
 /// An order's id, Mpay24's `Tid` too: `o` and 24 hexadecimal digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -88,6 +89,9 @@ pub struct Order {
     pub updated_at: String,
     /// When the payment was confirmed (RFC 3339).
     pub paid_at: Option<String>,
+    /// The language of the customer's mails, from the order's `Accept-Language`.
+    #[serde(default)]
+    pub locale: Locale,
     pub version: u64,
 }
 

@@ -12,7 +12,7 @@ use http::StatusCode;
 use serde_json::json;
 use shared::http::{Body, Request, Response, header, json, json_body, path_param};
 use shared::idempotency::RunError;
-use shared::values::Invalid;
+use shared::values::{Invalid, Locale};
 
 /// The longest `Idempotency-Key` taken.
 const MAX_KEY: usize = 128;
@@ -23,8 +23,9 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     pub(super) async fn create(&self, user: &str, request: &Request) -> Answer {
         let asked: OrderRequest = json_body(request)?;
         asked.validate(vienna_today(now()))?;
+        let locale = Locale::from_accept_language(header(request, "accept-language"));
         let Some(key) = header(request, "idempotency-key") else {
-            let order = self.place(user, &asked).await?;
+            let order = self.place(user, &asked, locale).await?;
             return Ok(json(StatusCode::CREATED, &order.view()));
         };
         if key.is_empty() || key.len() > MAX_KEY || key.chars().any(char::is_control) {
@@ -34,7 +35,9 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         let placed = self
             .claims
             .run(&claim, &asked, || async {
-                self.place(user, &asked).await.map(|order| order.order_id)
+                self.place(user, &asked, locale)
+                    .await
+                    .map(|order| order.order_id)
             })
             .await;
         let order_id = match placed {
@@ -47,7 +50,12 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// Prices, checks and stores a new order, then starts its payment.
-    async fn place(&self, user: &str, asked: &OrderRequest) -> Result<Order, OrderError> {
+    async fn place(
+        &self,
+        user: &str,
+        asked: &OrderRequest,
+        locale: Locale,
+    ) -> Result<Order, OrderError> {
         let mut items = Vec::with_capacity(asked.items.len());
         for item in &asked.items {
             let product = self
@@ -96,6 +104,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
             created_at: created.clone(),
             updated_at: created,
             paid_at: None,
+            locale,
             version: 0,
         };
         if let Some(index) = self.store.take_slots(&order).await? {

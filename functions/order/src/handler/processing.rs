@@ -8,6 +8,8 @@ use super::{ATTEMPTS, App, now, timestamp};
 use crate::domain::{Invoice, Money, Order, OrderId, OrderStatus, Ticket};
 use crate::error::OrderError;
 use crate::ports::{BookingItem, Invoices, OrderStore, ServiceError, Services};
+use serde_json::json;
+use shared::mail::UserMail;
 use shared::messages::{OrdersMessage, PaymentConfirmed, PaymentFailed};
 use time::format_description::well_known::Rfc3339;
 
@@ -220,6 +222,10 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         if let Some(invoice) = Invoice::of(&order, &self.config.seller) {
             let pdf = crate::adapters::pdf::render(&invoice, &self.config.seller);
             self.invoices.put(&invoice.number, pdf).await?;
+            self.confirmation_mail(&order, &invoice).await?;
+        }
+        if !order.refunded_items.is_empty() {
+            self.refund_mail(&order).await?;
         }
         order.status = order.finished();
         if !self.saved(&mut order).await? {
@@ -227,6 +233,53 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         }
         tracing::info!(event = "order.completed", order_id = %order.order_id, status = ?order.status, invoice_number = order.invoice_number.as_deref().unwrap_or(""));
         Ok(())
+    }
+
+    /// Queues the order's confirmation with its tickets and the invoice attached by reference;
+    /// before the order is finished, so a failure retries it.
+    async fn confirmation_mail(&self, order: &Order, invoice: &Invoice) -> Result<(), OrderError> {
+        let tickets: Vec<String> = invoice.lines.iter().map(|line| line.text.clone()).collect();
+        let link = self.invoices.link(&invoice.number).await?;
+        let data = json!({"order_id": order.order_id, "invoice_number": invoice.number,
+            "tickets": tickets.join("\n"), "total": invoice.gross.to_string(),
+            "attachments": [{"filename": format!("invoice-{}.pdf", invoice.number), "url": link}]});
+        self.customer_mail(order, "order-confirmation", data).await
+    }
+
+    /// Queues the mail that says which tickets were not delivered and refunded.
+    async fn refund_mail(&self, order: &Order) -> Result<(), OrderError> {
+        let refunded: Vec<_> = order
+            .refunded_items
+            .iter()
+            .filter_map(|index| order.items.get(*index))
+            .collect();
+        let lines: Vec<String> = refunded
+            .iter()
+            .map(|item| format!("{}, {} ({})", item.name, item.date, item.operator_id))
+            .collect();
+        let total = Money {
+            amount_cents: refunded.iter().map(|item| item.price.amount_cents).sum(),
+            currency: order.total.currency.clone(),
+        };
+        let data = json!({"order_id": order.order_id, "tickets": lines.join("\n"),
+            "refunded": total.to_string()});
+        self.customer_mail(order, "order-refunded", data).await
+    }
+
+    async fn customer_mail(
+        &self,
+        order: &Order,
+        template: &str,
+        data: serde_json::Value,
+    ) -> Result<(), OrderError> {
+        let mail = UserMail {
+            user_id: &order.user_id,
+            message_id: format!("{template}:{}", order.order_id),
+            template,
+            locale: order.locale.as_str(),
+            data,
+        };
+        Ok(self.services.mail(mail).await?)
     }
 
     /// Saves `order` at its next version; `false` if it changed meanwhile.

@@ -6,12 +6,14 @@ use order::adapters::{ApiClient, ApiConfig, InvoiceBucket};
 use order::config::OrderConfig;
 use order::handler::App;
 use serde_json::{Value, json};
+use shared::mail::Mailer;
 use shared::messages::{OrdersMessage, PaymentConfirmed};
 use shared::outbound::{Outbound, OutboundConfig};
+use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
-use shared::testing::{buckets, dynamo};
+use shared::testing::{buckets, dynamo, queue};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -21,6 +23,8 @@ pub const DAY: &str = "2027-01-15";
 pub struct OrderFn {
     pub app: App<Table, InvoiceBucket, ApiClient>,
     pub api: MockServer,
+    sqs: aws_sdk_sqs::Client,
+    mail_url: String,
 }
 
 impl OrderFn {
@@ -53,6 +57,13 @@ impl OrderFn {
                 .mount(&api)
                 .await;
         }
+        Mock::given(method("GET"))
+            .and(path(format!("/auth/users/{USER}")))
+            .respond_with(ResponseTemplate::new(200).set_body_json(
+                json!({"id": USER, "email": "anna@example.com", "name": "Anna Berg"}),
+            ))
+            .mount(&api)
+            .await;
         Mock::given(method("POST"))
             .and(path("/payments"))
             .respond_with(
@@ -92,9 +103,21 @@ impl OrderFn {
         let table = Table::new(client, table);
         let claims = table.claims(config.lease);
         let invoices = InvoiceBucket::new(s3, bucket);
-        let client = ApiClient::new(api_config, tokens).expect("client");
+        let (sqs, mail_url) = queue::fresh("mail").await;
+        let outbound = || Outbound::new(OutboundConfig::default()).expect("outbound");
+        let mail_tokens = ServiceTokens::from_env(&env, outbound()).expect("token configuration");
+        let mail = Queue::new(sqs.clone(), &mail_url);
+        let mailer = Mailer::new(mail_tokens, outbound(), mail, &api.uri());
+        let client = ApiClient::new(api_config, tokens)
+            .expect("client")
+            .with_mailer(mailer);
         let app = App::new(table, claims, invoices, client, config);
-        Self { app, api }
+        Self {
+            app,
+            api,
+            sqs,
+            mail_url,
+        }
     }
 
     /// Sends `events/order/<event>.json` as `user`, with `body` and the order id `id`.
@@ -139,6 +162,11 @@ impl OrderFn {
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["content-type"], "application/pdf");
         response.body().to_vec()
+    }
+
+    /// The mails queued for the mail service, taken off the queue.
+    pub async fn mails(&self) -> Vec<Value> {
+        queue::drain(&self.sqs, &self.mail_url).await
     }
 
     /// Orders `items` as user-1; the created order's body.

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use shared::queue::Queue;
 use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
-use shared::testing::{dynamo, events};
+use shared::testing::{dynamo, events, queue};
 use std::time::Duration;
 use wiremock::matchers::{body_string_contains, method};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
@@ -39,17 +39,7 @@ impl PaymentFn {
         password: &str,
     ) -> Self {
         let (client, table) = dynamo::table_from_template("PaymentTable").await;
-        let aws = shared::aws::load().await;
-        let sqs = shared::aws::sqs(&aws);
-        let name = format!("orders-{}", uuid::Uuid::new_v4().simple());
-        let queue_url = sqs
-            .create_queue()
-            .queue_name(name)
-            .send()
-            .await
-            .expect("a queue on moto")
-            .queue_url
-            .expect("its url");
+        let (sqs, queue_url) = queue::fresh("orders").await;
         let env = Settings::new(&table)
             .set("ORDERS_QUEUE_URL", queue_url.clone())
             .set("MPAY24_BASE_URL", base_url)
@@ -124,19 +114,7 @@ impl PaymentFn {
 
     /// The messages on the orders queue (taken off it).
     pub async fn told(&self) -> Vec<Value> {
-        let received = self
-            .sqs
-            .receive_message()
-            .queue_url(&self.queue_url)
-            .max_number_of_messages(10)
-            .send()
-            .await
-            .expect("receiving from moto");
-        received
-            .messages()
-            .iter()
-            .map(|m| serde_json::from_str(m.body().unwrap_or_default()).expect("JSON"))
-            .collect()
+        queue::drain(&self.sqs, &self.queue_url).await
     }
 
     /// The SOAP bodies Mpay24 received for `operation`.
