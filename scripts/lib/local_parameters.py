@@ -98,6 +98,8 @@ def main() -> None:
     values["DtaCredentials"] = json.dumps(
         {"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}})
     values["AxessCredentials"] = json.dumps({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}})
+    values["OpenWeatherMapApiKey"] = "sandbox-openweathermap-key"
+    values["GoogleMapsApiKey"] = "sandbox-google-key"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(values, indent=2) + "\n")
     path.chmod(0o600)
