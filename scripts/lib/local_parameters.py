@@ -104,6 +104,8 @@ def main() -> None:
     values["Mpay24MerchantId"] = "99999"
     values["Mpay24Password"] = "sandbox-mpay24-password"
     values["ShopBaseUrl"] = f"{sandbox}/shop"
+    values["OpenWeatherMapApiKey"] = "sandbox-openweathermap-key"
+    values["GoogleMapsApiKey"] = "sandbox-google-key"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(values, indent=2) + "\n")
     path.chmod(0o600)

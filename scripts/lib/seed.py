@@ -1,5 +1,5 @@
 """Seeds the freshly started local system: the first admin, then, as that admin, the demo
-data in scripts/seed/ (lift operators).
+data in scripts/seed/ (lift operators, FAQ entries).
 
 Usage: seed.py API_BASE_URL BOOTSTRAP_SECRET STATE_DIR. Writes STATE_DIR/admin.json.
 """
@@ -44,6 +44,12 @@ def main() -> None:
         if status not in (201, 409):
             sys.exit(f"seeding lift operator {operator['id']} failed: {status} {body}")
         print(f"  lift operator {operator['id']} ({operator['provider']['type']})")
+    entries = json.loads((seed / "faq.json").read_text())
+    for entry in entries:
+        status, body = call("POST", f"{api}/faq", entry, bearer)
+        if status not in (200, 201, 409):
+            sys.exit(f"seeding FAQ entry {entry['id']} failed: {status} {body}")
+    print(f"  {len(entries)} FAQ entries ({', '.join(sorted({e['locale'] for e in entries}))})")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 //! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
 //! errors, token verification, SQS batches, idempotency with leases, outbound HTTP, the trusted
 //! TLS roots, the one mapping of a provider's failure to HTTP, a small
-//! expiring cache, status checks, message contracts and the values of the booking contract
+//! expiring cache, a read-through cache of third-party answers in DynamoDB, the lift operator
+//! registry as other services read it, status checks, message contracts and the values of the booking contract
 //! between the lift-operator facade and its adapters. A service's own rules stay in its own
 //! crate.
 
@@ -10,6 +11,7 @@ pub mod cache;
 pub mod config;
 pub mod correlation;
 pub mod digest;
+pub mod expiring;
 pub mod http;
 pub mod idempotency;
 pub mod mail;
@@ -17,6 +19,7 @@ pub mod messages;
 pub mod outbound;
 pub mod provider;
 pub mod queue;
+pub mod registry;
 pub mod service_token;
 #[cfg(feature = "soap")]
 pub mod soap;

@@ -2,8 +2,10 @@
 //! Messages read after the provider's name (`Axess did not answer in time`): each adapter's
 //! error enum names its provider.
 
+use crate::config::{ConfigError, Env};
 use crate::http::{ApiError, Request, path_param, query_param};
 use crate::idempotency::IdempotencyError;
+use crate::outbound::{BodyError, Outbound, OutboundConfig, Repeat, body_capped};
 use crate::values::{CredentialsRef, ExternalOrderId};
 use http::StatusCode;
 use std::error::Error as StdError;
@@ -155,6 +157,40 @@ pub fn answer(failure: ProviderFailure, err: impl StdError + Send + Sync + 'stat
     gateway(status, code, err)
 }
 
+/// A third party called with an API key: where it is, the key (left out of `Debug`), and
+/// the timeouts and retries of its calls.
+#[derive(Clone)]
+pub struct KeyedApi {
+    pub base_url: String,
+    pub api_key: String,
+    pub outbound: OutboundConfig,
+}
+
+impl std::fmt::Debug for KeyedApi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyedApi")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KeyedApi {
+    /// `<PREFIX>_BASE_URL`, `<PREFIX>_API_KEY` and `<PREFIX>_TIMEOUT_MS` (`timeout_ms` unless
+    /// set; 1 s to connect, two attempts for reads).
+    pub fn from_env(env: &Env, prefix: &str, timeout_ms: u64) -> Result<Self, ConfigError> {
+        Ok(Self {
+            base_url: env.required(&format!("{prefix}_BASE_URL"))?,
+            api_key: env.required(&format!("{prefix}_API_KEY"))?,
+            outbound: OutboundConfig {
+                connect_timeout: std::time::Duration::from_secs(1),
+                timeout: env.millis_or(&format!("{prefix}_TIMEOUT_MS"), timeout_ms)?,
+                max_attempts: 2,
+                ..OutboundConfig::default()
+            },
+        })
+    }
+}
+
 /// A failed exchange as a provider failure: no answer in time, not reached, or broken off.
 pub fn transport(err: reqwest::Error) -> ProviderError {
     let detail = crate::http::cause_chain(&err);
@@ -167,31 +203,32 @@ pub fn transport(err: reqwest::Error) -> ProviderError {
     }
 }
 
-/// Sends `request` through `outbound` and reads at most `limit` bytes of the answer, whatever
-/// its status: the status and the body, or the transport failure.
-pub async fn exchange(
-    outbound: &crate::outbound::Outbound,
-    request: reqwest::Request,
-    repeat: crate::outbound::Repeat,
-    limit: usize,
-) -> Result<(StatusCode, Vec<u8>), ProviderError> {
-    let response = outbound.send(request, repeat).await.map_err(transport)?;
-    let status = response.status();
-    let body = crate::outbound::body_capped(response, limit)
-        .await
-        .map_err(|err| match err {
-            crate::outbound::BodyError::Transport(err) => transport(err),
-            too_large => ProviderError::Malformed(too_large.to_string()),
-        })?;
-    Ok((status, body))
-}
-
-/// The start of an answer's body, printable, for a log line or an error's detail.
+/// The start of an untrusted answer, printable, for a message or log line.
 pub fn excerpt(bytes: &[u8]) -> String {
     String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
+}
+
+/// Sends `request` through `outbound` (retried as `repeat` allows) and reads at most `limit`
+/// bytes of the answer: its status and body, whatever the status, or why there is none.
+pub async fn exchange(
+    outbound: &Outbound,
+    request: reqwest::RequestBuilder,
+    repeat: Repeat,
+    limit: usize,
+) -> Result<(StatusCode, Vec<u8>), ProviderError> {
+    let request = request.build().map_err(transport)?;
+    let response = outbound.send(request, repeat).await.map_err(transport)?;
+    let status = response.status();
+    let body = body_capped(response, limit)
+        .await
+        .map_err(|err| match err {
+            BodyError::Transport(err) => transport(err),
+            too_large => ProviderError::Malformed(too_large.to_string()),
+        })?;
+    Ok((status, body))
 }
 
 #[cfg(test)]

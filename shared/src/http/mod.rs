@@ -111,6 +111,13 @@ pub fn query_param<'r>(request: &'r Request, name: &str) -> Result<&'r str, ApiE
         .ok_or_else(|| ApiError::invalid(format!("query parameter {name} is missing")))
 }
 
+/// A query parameter that may be left out.
+pub fn optional_query<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
+    request
+        .query_string_parameters_ref()
+        .and_then(|params| params.first(name))
+}
+
 /// Parses the JSON body into `T`, refusing empty, oversized and malformed bodies with a 4xx
 /// whose message says what is wrong.
 pub fn json_body<T: DeserializeOwned>(request: &Request) -> Result<T, ApiError> {

@@ -93,6 +93,33 @@ pub fn request_at(
     events::request_from(json, body)
 }
 
+/// [`request_at`] with the query parameters `query` (name, value) instead of the event's own.
+pub fn request_query(
+    event: &str,
+    path: &[(&str, &str)],
+    query: &[(&str, &str)],
+    token: Option<&str>,
+) -> Request {
+    let mut json = events::load(event);
+    for (name, value) in path {
+        json["pathParameters"][*name] = (*value).into();
+    }
+    let pairs: serde_json::Map<String, Value> = query
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).into()))
+        .collect();
+    let raw: Vec<String> = query.iter().map(|(n, v)| format!("{n}={v}")).collect();
+    json["queryStringParameters"] = Value::Object(pairs);
+    json["rawQueryString"] = raw.join("&").into();
+    if let Some(headers) = json["headers"].as_object_mut() {
+        headers.remove("authorization");
+    }
+    if let Some(token) = token {
+        json["headers"]["authorization"] = format!("Bearer {token}").into();
+    }
+    events::request_from(json, None)
+}
+
 /// What a function answered.
 #[derive(Debug)]
 pub struct Answer {

@@ -119,10 +119,7 @@ impl SupplierClient {
     }
 
     async fn call(&self, request: reqwest::RequestBuilder) -> Result<SupplierCard, ProviderError> {
-        let request = request
-            .bearer_auth(&self.api_key)
-            .build()
-            .map_err(shared::provider::transport)?;
+        let request = request.bearer_auth(&self.api_key);
         // Safe to repeat: the supplier keeps one order per externalId.
         let (status, body) = exchange(
             &self.outbound,

@@ -62,12 +62,7 @@ impl MailgunClient {
     /// message back: after `maxReceiveCount` tries it waits in the DLQ instead of going out
     /// without its invoice.
     async fn fetch(&self, attachment: &Attachment) -> Result<Vec<u8>, ProviderError> {
-        let request = self
-            .outbound
-            .client()
-            .get(&attachment.url)
-            .build()
-            .map_err(shared::provider::transport)?;
+        let request = self.outbound.client().get(&attachment.url);
         let (status, body) = exchange(
             &self.outbound,
             request,
@@ -112,9 +107,8 @@ impl Mailer for MailgunClient {
             let (content_type, body) = multipart::form(&form, &files);
             builder.header("content-type", content_type).body(body)
         };
-        let request = builder.build().map_err(shared::provider::transport)?;
         let (status, body) =
-            exchange(&self.outbound, request, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
+            exchange(&self.outbound, builder, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
         if !status.is_success() {
             return Err(ProviderError::Status {
                 status: status.as_u16(),

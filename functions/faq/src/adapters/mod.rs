@@ -1,0 +1,3 @@
+//! Adapters behind the ports: the entries in DynamoDB.
+
+mod dynamo;

@@ -1,0 +1,48 @@
+//! HTTP routes of the faq function, dispatched on the API Gateway route key: public reads,
+//! admin writes.
+
+mod entries;
+
+use crate::config::FaqConfig;
+use crate::error::FaqError;
+use crate::ports::FaqStore;
+use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::status;
+use shared::token::Role;
+
+/// The faq function: its table and configuration, built once in `main`.
+pub struct App<S> {
+    pub store: S,
+    pub config: FaqConfig,
+}
+
+impl<S: FaqStore + Sync> App<S> {
+    pub fn new(store: S, config: FaqConfig) -> Self {
+        Self { store, config }
+    }
+
+    /// Answers one API Gateway request.
+    pub async fn handle(&self, request: Request) -> HandlerResult {
+        let answer = match route_key(&request) {
+            "GET /faq" => self.list(&request).await,
+            "POST /faq" => self.create(&request).await,
+            "PUT /faq/{id}" => self.update(&request).await,
+            "DELETE /faq/{id}" => self.delete(&request).await,
+            "GET /faq/status" => {
+                let checks = vec![status::check("table", self.store.check())];
+                return Ok(status::report("faq", checks).await);
+            }
+            _ => return Err(no_route(&request)),
+        };
+        answer.map_err(ApiError::from)
+    }
+
+    /// 401/403 unless the caller is an admin.
+    fn require_admin(&self, request: &Request) -> Result<(), FaqError> {
+        self.config
+            .verifier
+            .authenticate(request)?
+            .require(Role::Admin)?;
+        Ok(())
+    }
+}
