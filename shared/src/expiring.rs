@@ -107,6 +107,15 @@ impl<E: std::error::Error + Send + Sync + 'static> From<Unavailable<E>> for ApiE
     }
 }
 
+/// An unavailable value is an answer of its own in every service's handlers.
+impl<F, E: std::error::Error + Send + Sync + 'static> From<Unavailable<E>>
+    for crate::http::Failure<F>
+{
+    fn from(err: Unavailable<E>) -> Self {
+        Self::Request(err.into())
+    }
+}
+
 impl<T, E: std::error::Error + 'static> Outcome<T, E> {
     /// The value to answer and whether it is stale, or [`Unavailable`] with `code`. A failure
     /// behind a stale answer is logged here as a warning naming `provider`.

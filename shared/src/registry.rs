@@ -78,6 +78,13 @@ impl From<LookupError> for ApiError {
     }
 }
 
+/// A failed lookup is an answer of its own in every service's handlers.
+impl<E> From<LookupError> for crate::http::Failure<E> {
+    fn from(err: LookupError) -> Self {
+        Self::Request(err.into())
+    }
+}
+
 /// Reads operators from the registry; built once in `main`.
 pub struct Registry {
     outbound: Outbound,

@@ -1,14 +1,15 @@
-//! The auth service's errors and their one mapping to HTTP.
+//! The auth service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::Invalid;
-use crate::ports::{StoreError, WriteError};
+use crate::ports::WriteError;
 use http::StatusCode;
-use shared::http::ApiError;
+use shared::http::{ApiError, Failure, OwnError};
+
+/// What the auth handlers fail with.
+pub type AuthFailure = Failure<AuthError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AuthError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
     #[error("an account with this e-mail address exists")]
     EmailTaken,
     #[error("e-mail or password is wrong")]
@@ -29,21 +30,19 @@ pub enum AuthError {
     AdminExists,
     #[error("the user no longer exists")]
     UserGone,
-    #[error(transparent)]
-    Request(#[from] ApiError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
     #[error("internal failure: {0}")]
     Internal(String),
 }
 
-impl From<WriteError> for AuthError {
+impl OwnError for AuthError {}
+
+impl From<WriteError> for AuthFailure {
     fn from(err: WriteError) -> Self {
         match err {
-            WriteError::EmailTaken => Self::EmailTaken,
-            WriteError::AdminExists => Self::AdminExists,
-            WriteError::Conflict => Self::InvalidRefreshToken,
-            WriteError::Store(store) => Self::Store(store),
+            WriteError::EmailTaken => Failure::Own(AuthError::EmailTaken),
+            WriteError::AdminExists => Failure::Own(AuthError::AdminExists),
+            WriteError::Conflict => Failure::Own(AuthError::InvalidRefreshToken),
+            WriteError::Store(store) => Failure::Store(store),
         }
     }
 }
@@ -52,7 +51,6 @@ impl From<AuthError> for ApiError {
     fn from(err: AuthError) -> Self {
         let message = err.to_string();
         match err {
-            AuthError::Invalid(_) => ApiError::invalid(message),
             AuthError::EmailTaken => ApiError::conflict("email_taken", message),
             AuthError::InvalidCredentials
             | AuthError::InvalidRefreshToken
@@ -63,8 +61,6 @@ impl From<AuthError> for ApiError {
             AuthError::AudienceNotAllowed(_) => ApiError::forbidden(message),
             AuthError::BootstrapDisabled => ApiError::not_found(message),
             AuthError::AdminExists => ApiError::conflict("admin_exists", message),
-            AuthError::Request(api) => api,
-            AuthError::Store(source) => ApiError::internal(source),
             AuthError::Internal(_) => ApiError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",

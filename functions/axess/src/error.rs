@@ -1,18 +1,17 @@
-//! The axess service's errors and their one mapping to HTTP.
+//! The axess service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::Invalid;
-use crate::ports::{ProviderError, StoreError};
+use crate::ports::ProviderError;
 use http::StatusCode;
-use shared::http::ApiError;
+use shared::http::{ApiError, Failure, OwnError};
 use shared::idempotency::IdempotencyError;
 use shared::provider::{self, BookingError, gateway};
 
+/// What the axess handlers fail with.
+pub type AxessFailure = Failure<AxessError>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AxessError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
     #[error(transparent)]
     Booking(#[from] BookingError),
     #[error(
@@ -27,9 +26,9 @@ pub enum AxessError {
     Refused(#[source] ProviderError),
     #[error("Axess {0}")]
     Provider(#[from] ProviderError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
 }
+
+impl OwnError for AxessError {}
 
 impl From<IdempotencyError> for AxessError {
     fn from(err: IdempotencyError) -> Self {
@@ -41,8 +40,6 @@ impl From<AxessError> for ApiError {
     fn from(err: AxessError) -> Self {
         let message = err.to_string();
         match err {
-            AxessError::Invalid(_) => ApiError::invalid(message),
-            AxessError::Request(api) => api,
             AxessError::Booking(booking) => booking.into(),
             AxessError::OutcomeUnknown => {
                 gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown", err)
@@ -54,7 +51,6 @@ impl From<AxessError> for ApiError {
             ),
             AxessError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
             AxessError::Provider(ref provider) => provider::answer(provider.failure(), err),
-            AxessError::Store(source) => ApiError::internal(source),
         }
     }
 }

@@ -1,18 +1,17 @@
-//! The dta service's errors and their one mapping to HTTP.
+//! The dta service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::Invalid;
-use crate::ports::{ProviderError, StoreError};
+use crate::ports::ProviderError;
 use http::StatusCode;
-use shared::http::ApiError;
+use shared::http::{ApiError, Failure, OwnError};
 use shared::idempotency::IdempotencyError;
 use shared::provider::{self, BookingError, gateway};
 
+/// What the dta handlers fail with.
+pub type DtaFailure = Failure<DtaError>;
+
 #[derive(Debug, thiserror::Error)]
 pub enum DtaError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
     #[error(transparent)]
     Booking(#[from] BookingError),
     #[error("the booking's claim is settled but the booking is not stored")]
@@ -25,9 +24,9 @@ pub enum DtaError {
     Pending(String),
     #[error("SkiData {0}")]
     Provider(#[from] ProviderError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
 }
+
+impl OwnError for DtaError {}
 
 impl From<IdempotencyError> for DtaError {
     fn from(err: IdempotencyError) -> Self {
@@ -37,16 +36,12 @@ impl From<IdempotencyError> for DtaError {
 
 impl From<DtaError> for ApiError {
     fn from(err: DtaError) -> Self {
-        let message = err.to_string();
         match err {
-            DtaError::Invalid(_) => ApiError::invalid(message),
-            DtaError::Request(api) => api,
             DtaError::Booking(booking) => booking.into(),
             DtaError::ClaimWithoutBooking => ApiError::internal(err),
             DtaError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
             DtaError::Pending(_) => gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending", err),
             DtaError::Provider(ref provider) => provider::answer(provider.failure(), err),
-            DtaError::Store(source) => ApiError::internal(source),
         }
     }
 }

@@ -1,15 +1,15 @@
-//! The keycards service's errors and their one mapping to HTTP.
+//! The keycards service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::{Invalid, SignatureError};
-use crate::ports::{NotifyError, ProviderError, StoreError};
-use shared::http::ApiError;
+use crate::domain::SignatureError;
+use crate::ports::{NotifyError, ProviderError};
+use shared::http::{ApiError, Failure, OwnError};
+
+/// What the keycards handlers fail with.
+pub type KeycardsFailure = Failure<KeycardsError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum KeycardsError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
     #[error("no such keycard")]
     NotFound,
     #[error("at most {0} keycards may be on order at once; wait until one is produced")]
@@ -20,16 +20,16 @@ pub enum KeycardsError {
     Provider(#[from] ProviderError),
     #[error(transparent)]
     Notify(#[from] NotifyError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
 }
+
+impl OwnError for KeycardsError {}
+impl OwnError for NotifyError {}
+impl OwnError for SignatureError {}
 
 impl From<KeycardsError> for ApiError {
     fn from(err: KeycardsError) -> Self {
         let message = err.to_string();
         match err {
-            KeycardsError::Invalid(_) => ApiError::invalid(message),
-            KeycardsError::Request(api) => api,
             KeycardsError::NotFound => ApiError::not_found(message),
             KeycardsError::TooManyOpen(_) => ApiError::conflict("too_many_open_keycards", message),
             KeycardsError::Signature(reason) => {
@@ -40,7 +40,6 @@ impl From<KeycardsError> for ApiError {
                 shared::provider::answer(provider.failure(), err)
             }
             KeycardsError::Notify(source) => ApiError::internal(source),
-            KeycardsError::Store(source) => ApiError::internal(source),
         }
     }
 }

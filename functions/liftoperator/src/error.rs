@@ -1,17 +1,16 @@
-//! The liftoperator service's errors and their one mapping to HTTP.
+//! The liftoperator service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::Invalid;
-use crate::ports::{AdapterError, StoreError};
+use crate::ports::AdapterError;
 use http::StatusCode;
-use shared::http::ApiError;
+use shared::http::{ApiError, Failure, OwnError};
 use std::borrow::Cow;
+
+/// What the liftoperator handlers fail with.
+pub type LiftoperatorFailure = Failure<LiftoperatorError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LiftoperatorError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
     #[error("no active lift operator with this id")]
     NoOperator,
     #[error("an operator with this id exists")]
@@ -22,9 +21,10 @@ pub enum LiftoperatorError {
     UnknownProduct(String),
     #[error(transparent)]
     Adapter(#[from] AdapterError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
 }
+
+impl OwnError for LiftoperatorError {}
+impl OwnError for AdapterError {}
 
 /// An adapter's code, passed on as it is when it reads like a code (1 to 64 lowercase letters,
 /// digits and '_'), `otherwise` if not: adapters may add codes without this facade knowing.
@@ -48,8 +48,6 @@ impl From<LiftoperatorError> for ApiError {
     fn from(err: LiftoperatorError) -> Self {
         let message = err.to_string();
         match err {
-            LiftoperatorError::Invalid(_) => ApiError::invalid(message),
-            LiftoperatorError::Request(api) => api,
             LiftoperatorError::NoOperator => ApiError::not_found(message),
             LiftoperatorError::OperatorExists => ApiError::conflict("operator_exists", message),
             LiftoperatorError::OperatorChanged => ApiError::conflict("operator_changed", message),
@@ -88,7 +86,6 @@ impl From<LiftoperatorError> for ApiError {
                 err,
             ),
             LiftoperatorError::Adapter(AdapterError::Unexpected { .. }) => ApiError::internal(err),
-            LiftoperatorError::Store(source) => ApiError::internal(source),
         }
     }
 }

@@ -1,9 +1,13 @@
-//! The logs service's errors and their one mapping to HTTP.
+//! The logs service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
 use crate::domain::frontend::Invalid;
 use crate::payload::PayloadError;
-use crate::ports::{SinkError, StoreError};
-use shared::http::ApiError;
+use crate::ports::SinkError;
+use shared::http::{ApiError, Failure, OwnError};
+
+/// What the logs handlers fail with.
+pub type LogsFailure = Failure<LogsError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum LogsError {
@@ -11,21 +15,22 @@ pub enum LogsError {
     Payload(#[from] PayloadError),
     #[error("{failed} of {total} alerts could not be delivered; the invocation is retried")]
     Undelivered { failed: usize, total: usize },
+    /// A front-end event that breaks the ingestion rules.
     #[error(transparent)]
-    Store(#[from] StoreError),
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
+    Event(#[from] Invalid),
     #[error(transparent)]
     Sink(#[from] SinkError),
 }
 
+impl OwnError for LogsError {}
+impl OwnError for PayloadError {}
+impl OwnError for Invalid {}
+impl OwnError for SinkError {}
+
 impl From<LogsError> for ApiError {
     fn from(err: LogsError) -> Self {
         match err {
-            LogsError::Invalid(invalid) => ApiError::invalid(invalid.to_string()),
-            LogsError::Request(api) => api,
+            LogsError::Event(invalid) => ApiError::invalid(invalid.to_string()),
             other => ApiError::internal(other),
         }
     }

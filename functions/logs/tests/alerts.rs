@@ -6,6 +6,7 @@ use common::*;
 use logs::error::LogsError;
 use logs::payload::PayloadError;
 use serde_json::json;
+use shared::http::Failure;
 use std::time::Duration;
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
@@ -49,12 +50,18 @@ async fn malformed_payloads_fail_the_invocation_without_posting() {
     h.slack_ok().await;
     let base64 = h.invoke(&event("malformed-base64")).await.unwrap_err();
     assert!(
-        matches!(base64, LogsError::Payload(PayloadError::Base64(_))),
+        matches!(
+            base64,
+            Failure::Own(LogsError::Payload(PayloadError::Base64(_)))
+        ),
         "{base64}"
     );
     let gzip = h.invoke(&event("malformed-gzip")).await.unwrap_err();
     assert!(
-        matches!(gzip, LogsError::Payload(PayloadError::Gzip(_))),
+        matches!(
+            gzip,
+            Failure::Own(LogsError::Payload(PayloadError::Gzip(_)))
+        ),
         "{gzip}"
     );
     assert!(h.posts().await.is_empty());
@@ -149,10 +156,10 @@ async fn a_wait_beyond_the_deadline_fails_and_the_retry_posts_once() {
     assert!(
         matches!(
             err,
-            LogsError::Undelivered {
+            Failure::Own(LogsError::Undelivered {
                 failed: 1,
                 total: 1
-            }
+            })
         ),
         "{err}"
     );
@@ -186,10 +193,10 @@ async fn a_retried_invocation_posts_only_what_failed_before() {
     assert!(
         matches!(
             err,
-            LogsError::Undelivered {
+            Failure::Own(LogsError::Undelivered {
                 failed: 1,
                 total: 2
-            }
+            })
         ),
         "{err}"
     );

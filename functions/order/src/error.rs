@@ -1,17 +1,16 @@
-//! The order service's errors and their one mapping to HTTP.
+//! The order service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::Invalid;
-use crate::ports::{ServiceError, StoreError};
+use crate::ports::ServiceError;
 use http::StatusCode;
-use shared::http::ApiError;
+use shared::http::{ApiError, Failure, OwnError};
 use shared::idempotency::IdempotencyError;
+
+/// What the order handlers fail with.
+pub type OrderFailure = Failure<OrderError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum OrderError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
     #[error("no such order")]
     NotFound,
     #[error("no keycard {0} of yours")]
@@ -36,11 +35,12 @@ pub enum OrderError {
     Contended,
     #[error(transparent)]
     Service(#[from] ServiceError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
     #[error("the Idempotency-Key's claim failed")]
     Claim(#[source] IdempotencyError),
 }
+
+impl OwnError for OrderError {}
+impl OwnError for ServiceError {}
 
 impl From<IdempotencyError> for OrderError {
     fn from(err: IdempotencyError) -> Self {
@@ -56,8 +56,6 @@ impl From<OrderError> for ApiError {
     fn from(err: OrderError) -> Self {
         let message = err.to_string();
         match err {
-            OrderError::Invalid(invalid) => invalid.into(),
-            OrderError::Request(api) => api,
             OrderError::NotFound | OrderError::NoKeycard(_) | OrderError::NoInvoice => {
                 ApiError::not_found(message)
             }
@@ -75,7 +73,7 @@ impl From<OrderError> for ApiError {
                 "a service the order needs did not answer; try again",
             )
             .with_cause(err),
-            OrderError::Store(_) | OrderError::Claim(_) => ApiError::internal(err),
+            OrderError::Claim(_) => ApiError::internal(err),
         }
     }
 }

@@ -1,17 +1,16 @@
-//! The payment service's errors and their one mapping to HTTP.
+//! The payment service's own errors and their one mapping to HTTP; the common failures
+//! (invalid input, a refused request, the store) are `shared::http::Failure`'s.
 
-use crate::domain::Invalid;
-use crate::ports::{ProviderError, QueueError, StoreError};
+use crate::ports::{ProviderError, QueueError};
 use http::StatusCode;
-use shared::http::ApiError;
+use shared::http::{ApiError, Failure, OwnError};
 use shared::provider::{self, gateway};
+
+/// What the payment handlers fail with.
+pub type PaymentFailure = Failure<PaymentError>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PaymentError {
-    #[error(transparent)]
-    Invalid(#[from] Invalid),
-    #[error(transparent)]
-    Request(#[from] ApiError),
     #[error("no payment for this order")]
     NotFound,
     #[error("this order is paid already")]
@@ -38,16 +37,14 @@ pub enum PaymentError {
     Provider(#[from] ProviderError),
     #[error("the order service could not be told")]
     Queue(#[from] QueueError),
-    #[error("storage failed")]
-    Store(#[from] StoreError),
 }
+
+impl OwnError for PaymentError {}
 
 impl From<PaymentError> for ApiError {
     fn from(err: PaymentError) -> Self {
         let message = err.to_string();
         match err {
-            PaymentError::Invalid(invalid) => invalid.into(),
-            PaymentError::Request(api) => api,
             PaymentError::NotFound => ApiError::not_found(message),
             PaymentError::AlreadyPaid => ApiError::conflict("payment_completed", message),
             PaymentError::NotPaid => ApiError::conflict("payment_not_billed", message),
@@ -68,7 +65,7 @@ impl From<PaymentError> for ApiError {
                 message,
             ),
             PaymentError::Provider(ref provider) => provider::answer(provider.failure(), err),
-            PaymentError::Queue(_) | PaymentError::Store(_) => ApiError::internal(err),
+            PaymentError::Queue(_) => ApiError::internal(err),
         }
     }
 }

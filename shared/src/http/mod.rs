@@ -2,8 +2,10 @@
 //! routing by route key, JSON bodies in and out, and one error type.
 
 mod error;
+mod failure;
 
 pub use error::{ApiError, cause_chain};
+pub use failure::{Failure, OwnError};
 pub use lambda_http::{Body, Request, RequestExt, Response};
 
 use crate::correlation::{self, CorrelationId};

@@ -2,7 +2,7 @@
 
 use super::{App, blocking};
 use crate::domain::{DisplayName, Email, Password, User, UserId};
-use crate::error::AuthError;
+use crate::error::{AuthError, AuthFailure};
 use crate::ports::AuthStore;
 use http::StatusCode;
 use serde::Deserialize;
@@ -19,7 +19,7 @@ struct NewAccount {
     password: String,
 }
 
-async fn new_user(request: &Request, roles: Vec<Role>) -> Result<User, AuthError> {
+async fn new_user(request: &Request, roles: Vec<Role>) -> Result<User, AuthFailure> {
     let body: NewAccount = json_body(request)?;
     let email = Email::parse(&body.email)?;
     let name = DisplayName::parse(&body.name)?;
@@ -32,7 +32,7 @@ async fn new_user(request: &Request, roles: Vec<Role>) -> Result<User, AuthError
 
 impl<S: AuthStore + Sync> App<S> {
     /// `POST /auth/signup` {email, name, password}: 201 with the profile; 409 if the e-mail is taken.
-    pub(super) async fn signup(&self, request: &Request) -> Result<Response<Body>, AuthError> {
+    pub(super) async fn signup(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let user = new_user(request, vec![Role::Customer]).await?;
         self.store.create_user(&user).await?;
         tracing::info!(event = "user.signed_up", user_id = %user.id, "user signed up");
@@ -43,7 +43,7 @@ impl<S: AuthStore + Sync> App<S> {
     pub(super) async fn bootstrap_admin(
         &self,
         request: &Request,
-    ) -> Result<Response<Body>, AuthError> {
+    ) -> Result<Response<Body>, AuthFailure> {
         let expected = self
             .config
             .bootstrap_secret
@@ -55,7 +55,7 @@ impl<S: AuthStore + Sync> App<S> {
             shared::digest::sha256_hex(expected.as_bytes()).as_bytes(),
         );
         if matches.is_err() {
-            return Err(AuthError::BootstrapDenied);
+            return Err(AuthError::BootstrapDenied.into());
         }
         let admin = new_user(request, vec![Role::Admin, Role::Customer]).await?;
         self.store.create_first_admin(&admin).await?;
@@ -64,7 +64,7 @@ impl<S: AuthStore + Sync> App<S> {
     }
 
     /// `GET /auth/me`: the caller's profile.
-    pub(super) async fn me(&self, request: &Request) -> Result<Response<Body>, AuthError> {
+    pub(super) async fn me(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let caller = self.config.verifier.authenticate(request)?;
         let user = self
             .store

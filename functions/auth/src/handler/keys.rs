@@ -1,7 +1,7 @@
 //! The published keys, and client-credentials tokens for services.
 
 use super::App;
-use crate::error::AuthError;
+use crate::error::{AuthError, AuthFailure};
 use crate::ports::AuthStore;
 use http::StatusCode;
 use lambda_http::RequestPayloadExt;
@@ -26,7 +26,7 @@ impl<S: AuthStore + Sync> App<S> {
     pub(super) async fn service_token(
         &self,
         request: &Request,
-    ) -> Result<Response<Body>, AuthError> {
+    ) -> Result<Response<Body>, AuthFailure> {
         let body: ClientCredentials = request
             .payload()
             .map_err(|err| ApiError::invalid(format!("request body is not valid: {err}")))?
@@ -34,7 +34,7 @@ impl<S: AuthStore + Sync> App<S> {
                 ApiError::invalid("a form or JSON body with the client credentials is required")
             })?;
         if body.grant_type != "client_credentials" {
-            return Err(AuthError::UnsupportedGrant);
+            return Err(AuthError::UnsupportedGrant.into());
         }
         let client = self
             .config
@@ -42,7 +42,7 @@ impl<S: AuthStore + Sync> App<S> {
             .authenticate(&body.client_id, &body.client_secret)
             .ok_or(AuthError::InvalidClient)?;
         if !client.audiences.contains(&body.audience) {
-            return Err(AuthError::AudienceNotAllowed(body.audience));
+            return Err(AuthError::AudienceNotAllowed(body.audience).into());
         }
         let token = self
             .config

@@ -6,7 +6,7 @@ mod session;
 mod users;
 
 use crate::config::AuthConfig;
-use crate::error::AuthError;
+use crate::error::{AuthError, AuthFailure};
 use crate::ports::AuthStore;
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::status;
@@ -24,7 +24,7 @@ impl<S: AuthStore + Sync> App<S> {
 
     /// Answers one API Gateway request.
     pub async fn handle(&self, request: Request) -> HandlerResult {
-        let result: Result<_, AuthError> = match route_key(&request) {
+        let result: Result<_, AuthFailure> = match route_key(&request) {
             "POST /auth/signup" => self.signup(&request).await,
             "POST /auth/admin/bootstrap" => self.bootstrap_admin(&request).await,
             "GET /auth/me" => self.me(&request).await,
@@ -46,10 +46,10 @@ impl<S: AuthStore + Sync> App<S> {
 /// Runs CPU-heavy password work off the async threads.
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AuthError> {
+) -> Result<T, AuthFailure> {
     tokio::task::spawn_blocking(work)
         .await
-        .map_err(|err| AuthError::Internal(format!("password task failed: {err}")))
+        .map_err(|err| AuthError::Internal(format!("password task failed: {err}")).into())
 }
 
 fn now() -> i64 {

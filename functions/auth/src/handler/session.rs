@@ -4,7 +4,7 @@ use super::{App, blocking, now};
 use crate::domain::{
     Email, FamilyId, PasswordHash, RefreshRecord, RefreshSecret, RefreshStatus, User, UserId,
 };
-use crate::error::AuthError;
+use crate::error::{AuthError, AuthFailure};
 use crate::ports::AuthStore;
 use http::StatusCode;
 use serde::Deserialize;
@@ -28,7 +28,7 @@ impl<S: AuthStore + Sync> App<S> {
         &self,
         user: &User,
         refresh: &RefreshSecret,
-    ) -> Result<Response<Body>, AuthError> {
+    ) -> Result<Response<Body>, AuthFailure> {
         let access = self
             .config
             .issuer
@@ -47,7 +47,7 @@ impl<S: AuthStore + Sync> App<S> {
 
     /// `POST /auth/login` {email, password}: a token pair. Unknown e-mail and wrong password get
     /// the same answer after the same work.
-    pub(super) async fn login(&self, request: &Request) -> Result<Response<Body>, AuthError> {
+    pub(super) async fn login(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let body: Credentials = json_body(request)?;
         let user = match Email::parse(&body.email) {
             Ok(email) => self.store.user_by_email(&email).await?,
@@ -77,7 +77,7 @@ impl<S: AuthStore + Sync> App<S> {
 
     /// `POST /auth/refresh` {refresh_token}: rotates the token. Presenting a rotated token again
     /// revokes its whole family; of two concurrent refreshes with one token, exactly one wins.
-    pub(super) async fn refresh(&self, request: &Request) -> Result<Response<Body>, AuthError> {
+    pub(super) async fn refresh(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let body: RefreshBody = json_body(request)?;
         let presented = RefreshSecret::presented(&body.refresh_token);
         let record = self
@@ -86,7 +86,7 @@ impl<S: AuthStore + Sync> App<S> {
             .await?
             .ok_or(AuthError::InvalidRefreshToken)?;
         if self.store.family_revoked(&record.family_id).await? {
-            return Err(AuthError::InvalidRefreshToken);
+            return Err(AuthError::InvalidRefreshToken.into());
         }
         if record.status == RefreshStatus::Rotated {
             self.store.revoke_family(&record.family_id).await?;
@@ -96,11 +96,11 @@ impl<S: AuthStore + Sync> App<S> {
                 family_id = record.family_id.as_str(),
                 "a rotated refresh token was presented again; its family is revoked"
             );
-            return Err(AuthError::InvalidRefreshToken);
+            return Err(AuthError::InvalidRefreshToken.into());
         }
         let now = now();
         if record.is_expired(now) {
-            return Err(AuthError::InvalidRefreshToken);
+            return Err(AuthError::InvalidRefreshToken.into());
         }
         let user = self
             .store
@@ -121,7 +121,7 @@ impl<S: AuthStore + Sync> App<S> {
 
     /// `POST /auth/logout` {refresh_token}: revokes the token's family. 204 whether or not the
     /// token was known, so the answer reveals nothing.
-    pub(super) async fn logout(&self, request: &Request) -> Result<Response<Body>, AuthError> {
+    pub(super) async fn logout(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let body: RefreshBody = json_body(request)?;
         let presented = RefreshSecret::presented(&body.refresh_token);
         if let Some(record) = self.store.refresh_token(&presented.hash()).await? {
@@ -132,7 +132,7 @@ impl<S: AuthStore + Sync> App<S> {
     }
 }
 
-fn new_secret() -> Result<RefreshSecret, AuthError> {
+fn new_secret() -> Result<RefreshSecret, AuthFailure> {
     RefreshSecret::generate()
-        .map_err(|_| AuthError::Internal("no randomness for a refresh token".into()))
+        .map_err(|_| AuthError::Internal("no randomness for a refresh token".into()).into())
 }

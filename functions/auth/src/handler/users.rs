@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::UserId;
-use crate::error::AuthError;
+use crate::error::AuthFailure;
 use crate::ports::AuthStore;
 use http::StatusCode;
 use shared::http::{ApiError, Body, Request, Response, json, path_param};
@@ -12,7 +12,7 @@ use shared::token::Role;
 impl<S: AuthStore + Sync> App<S> {
     /// `GET /auth/users/{user_id}`: `{id, email, name}`; 403 for anyone but a service, 404
     /// for an unknown user.
-    pub(super) async fn user(&self, request: &Request) -> Result<Response<Body>, AuthError> {
+    pub(super) async fn user(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let caller = self.config.verifier.authenticate(request)?;
         caller.require(Role::Service)?;
         let id = UserId::from_subject(&path_param(request, "user_id")?);

@@ -6,7 +6,7 @@ use super::issuing::Issuing;
 use crate::domain::{
     BookingRequest, BookingStatus, CredentialsRef, ExternalOrderId, StoredBooking,
 };
-use crate::error::AxessError;
+use crate::error::{AxessError, AxessFailure};
 use crate::ports::{Axess, BookingStore};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body};
@@ -19,19 +19,19 @@ fn claim_key(credentials: &CredentialsRef, id: &ExternalOrderId) -> String {
 }
 
 /// The answer for a booking that is no longer issuing.
-fn settled(stored: StoredBooking) -> Result<Response<Body>, AxessError> {
+fn settled(stored: StoredBooking) -> Result<Response<Body>, AxessFailure> {
     match stored.booking.status {
         BookingStatus::Issued => Ok(json(StatusCode::OK, &stored.booking)),
         BookingStatus::Cancelled => Err(BookingError::Cancelled.into()),
         BookingStatus::Issuing => Err(BookingError::InProgress.into()),
-        BookingStatus::Unknown => Err(AxessError::OutcomeUnknown),
+        BookingStatus::Unknown => Err(AxessError::OutcomeUnknown.into()),
     }
 }
 
 impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
     /// `POST /axess/bookings`: 201 once every ticket is issued, 200 if it was issued before; 503
     /// `booking_incomplete` when the invocation's deadline stopped it (repeat it to resume).
-    pub(super) async fn book(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+    pub(super) async fn book(&self, request: &Request) -> Result<Response<Body>, AxessFailure> {
         let deadline = shared::http::deadline(request);
         let asked: BookingRequest = json_body(request)?;
         asked.validate()?;
@@ -64,14 +64,17 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
     }
 
     /// The stored booking the request names.
-    async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), AxessError> {
+    async fn find(
+        &self,
+        request: &Request,
+    ) -> Result<(CredentialsRef, StoredBooking), AxessFailure> {
         let (credentials, id) = booking_ref(request)?;
         let stored = self.store.booking(&credentials, &id).await?;
         Ok((credentials, stored.ok_or(BookingError::NotFound)?))
     }
 
     /// `GET /axess/bookings/{externalOrderId}?credentials=`.
-    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, AxessFailure> {
         let (_, stored) = self.find(request).await?;
         Ok(json(StatusCode::OK, &stored.booking))
     }
@@ -79,7 +82,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
     /// `DELETE /axess/bookings/{externalOrderId}?credentials=`: cancels each ticket once, also of
     /// a booking stopped halfway once no one works on it; one request at a time cancels an
     /// issued booking (its own claim), a concurrent one is answered 409.
-    pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+    pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, AxessFailure> {
         let (credentials, mut stored) = self.find(request).await?;
         if stored.booking.status == BookingStatus::Issuing {
             let key = claim_key(&credentials, &stored.booking.external_order_id);
@@ -94,7 +97,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         match stored.booking.status {
             BookingStatus::Cancelled => return Ok(json(StatusCode::OK, &stored.booking)),
             BookingStatus::Issuing => return Err(BookingError::InProgress.into()),
-            BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown),
+            BookingStatus::Unknown => return Err(AxessError::OutcomeUnknown.into()),
             BookingStatus::Issued => {}
         }
         let key = format!("CANCEL#{credentials}#{}", stored.booking.external_order_id);
@@ -113,7 +116,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         &self,
         credentials: &CredentialsRef,
         stored: &mut StoredBooking,
-    ) -> Result<(), AxessError> {
+    ) -> Result<(), AxessFailure> {
         self.cancel_tickets(credentials, stored).await?;
         stored.booking.status = BookingStatus::Cancelled;
         self.store.save(credentials, stored).await?;

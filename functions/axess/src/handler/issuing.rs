@@ -6,10 +6,10 @@
 
 use super::App;
 use crate::domain::{BookingStatus, CredentialsRef, ExternalOrderId, IssuedTicket, StoredBooking};
-use crate::error::AxessError;
+use crate::error::{AxessError, AxessFailure};
 use crate::ports::{Axess, BookingStore, ProviderError, StoreError, nothing_done};
 use http::StatusCode;
-use shared::http::{Body, Response, cause_chain, json};
+use shared::http::{Body, Failure, Response, cause_chain, json};
 use shared::idempotency::Lease;
 use shared::provider::BookingError;
 use tokio::time::Instant;
@@ -38,25 +38,25 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
     }
 
     /// The stored booking; on failure the lease is suspended for the next delivery.
-    pub async fn read(&self, id: &ExternalOrderId) -> Result<Option<StoredBooking>, AxessError> {
+    pub async fn read(&self, id: &ExternalOrderId) -> Result<Option<StoredBooking>, AxessFailure> {
         match self.app.store.booking(self.credentials, id).await {
             Ok(found) => Ok(found),
             Err(err) => Err(self.suspend(err).await),
         }
     }
 
-    async fn save(&self, stored: &StoredBooking) -> Result<(), AxessError> {
+    async fn save(&self, stored: &StoredBooking) -> Result<(), AxessFailure> {
         match self.app.store.save(self.credentials, stored).await {
             Ok(()) => Ok(()),
             Err(err) => Err(self.suspend(err).await),
         }
     }
 
-    async fn suspend(&self, err: StoreError) -> AxessError {
+    async fn suspend(&self, err: StoreError) -> AxessFailure {
         if let Err(suspend) = self.app.claims.suspend(&self.lease).await {
             tracing::warn!(event = "axess.suspend_failed", key = self.lease.key(), error = %cause_chain(&suspend));
         }
-        AxessError::Store(err)
+        Failure::Store(err)
     }
 
     /// Ends the claim: the booking is settled (issued, cancelled or unknown).
@@ -79,7 +79,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
     }
 
     /// Issues the items not issued yet, one by one, saving after each.
-    pub async fn resume(&self, mut stored: StoredBooking) -> Result<Response<Body>, AxessError> {
+    pub async fn resume(&self, mut stored: StoredBooking) -> Result<Response<Body>, AxessFailure> {
         if stored.attempt.is_some() {
             return Err(self.died(stored).await);
         }
@@ -92,7 +92,8 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
                 return Err(AxessError::Incomplete {
                     issued: index,
                     of: stored.booking.items.len(),
-                });
+                }
+                .into());
             }
             stored.attempt = Some(index);
             self.save(&stored).await?;
@@ -123,7 +124,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
 
     /// The last ticket was issued but could not be recorded: it is cancelled again, so that the
     /// booking stays as recorded; its numbers are logged in case the cancel fails too.
-    async fn unsaved(&self, mut stored: StoredBooking, err: StoreError) -> AxessError {
+    async fn unsaved(&self, mut stored: StoredBooking, err: StoreError) -> AxessFailure {
         let id = stored.booking.external_order_id.clone();
         let Some(ticket) = stored.booking.tickets.pop() else {
             return self.suspend(err).await;
@@ -145,14 +146,14 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
     }
 
     /// A booking whose last issue was sent by a delivery that died before recording its answer.
-    async fn died(&self, stored: StoredBooking) -> AxessError {
+    async fn died(&self, stored: StoredBooking) -> AxessFailure {
         let why = "an earlier delivery died while issuing";
         self.unknown(stored, why, AxessError::OutcomeUnknown).await
     }
 
     /// Ends a booking whose issue failed: undone and freed when Axess certainly did nothing,
     /// `unknown` otherwise.
-    async fn abandon(&self, mut stored: StoredBooking, err: ProviderError) -> AxessError {
+    async fn abandon(&self, mut stored: StoredBooking, err: ProviderError) -> AxessFailure {
         if !nothing_done(&err) {
             let why = err.to_string();
             return self.unknown(stored, &why, AxessError::Provider(err)).await;
@@ -172,10 +173,11 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
             return self.unknown(stored, &why, AxessError::OutcomeUnknown).await;
         }
         self.release().await;
-        match err {
+        let failure = match err {
             ProviderError::Refused { .. } | ProviderError::Fault { .. } => AxessError::Refused(err),
             other => AxessError::Provider(other),
-        }
+        };
+        failure.into()
     }
 
     /// Marks the booking `unknown` for reconciliation and settles its claim; `answer` is the
@@ -185,7 +187,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
         mut stored: StoredBooking,
         why: &str,
         answer: AxessError,
-    ) -> AxessError {
+    ) -> AxessFailure {
         let id = stored.booking.external_order_id.clone();
         stored.booking.status = BookingStatus::Unknown;
         tracing::error!(event = "axess.booking_outcome_unknown", external_order_id = %id, item = ?stored.attempt, why, "an Axess booking needs reconciliation");
@@ -193,11 +195,11 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
             return self.suspend(err).await;
         }
         self.complete().await;
-        answer
+        answer.into()
     }
 
     /// Cancels what a booking stopped halfway issued (read again now that the lease is ours).
-    pub async fn undo(&self, id: &ExternalOrderId) -> Result<Response<Body>, AxessError> {
+    pub async fn undo(&self, id: &ExternalOrderId) -> Result<Response<Body>, AxessFailure> {
         let Some(mut stored) = self.read(id).await? else {
             self.release().await;
             return Err(BookingError::NotFound.into());
@@ -209,7 +211,7 @@ impl<'a, S: BookingStore + Sync, P: Axess + Sync> Issuing<'a, S, P> {
             }
             BookingStatus::Unknown => {
                 self.complete().await;
-                return Err(AxessError::OutcomeUnknown);
+                return Err(AxessError::OutcomeUnknown.into());
             }
             BookingStatus::Issuing if stored.attempt.is_some() => {
                 return Err(self.died(stored).await);
@@ -236,7 +238,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         &self,
         credentials: &CredentialsRef,
         stored: &mut StoredBooking,
-    ) -> Result<(), AxessError> {
+    ) -> Result<(), AxessFailure> {
         for index in 0..stored.booking.tickets.len() {
             let ticket: &IssuedTicket = &stored.booking.tickets[index];
             if ticket.cancelled {

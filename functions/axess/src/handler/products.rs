@@ -2,7 +2,7 @@
 
 use super::App;
 use crate::domain::{Day, ProductKey};
-use crate::error::AxessError;
+use crate::error::AxessFailure;
 use crate::ports::{Axess, BookingStore};
 use http::StatusCode;
 use shared::http::query_param;
@@ -10,7 +10,7 @@ use shared::http::{Body, Request, Response, json};
 use shared::provider::credentials;
 
 impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
-    pub(super) async fn products(&self, request: &Request) -> Result<Response<Body>, AxessError> {
+    pub(super) async fn products(&self, request: &Request) -> Result<Response<Body>, AxessFailure> {
         let credentials = credentials(request)?;
         let day = Day::parse("date", query_param(request, "date")?)?;
         let keys = ProductKey::parse_list(

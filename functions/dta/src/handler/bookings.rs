@@ -5,7 +5,7 @@
 
 use super::App;
 use crate::domain::{Booking, BookingRequest, BookingStatus, CredentialsRef};
-use crate::error::DtaError;
+use crate::error::{DtaError, DtaFailure};
 use crate::ports::{BookingStore, Skidata, StoredBooking};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body};
@@ -15,7 +15,7 @@ use tokio::time::Instant;
 
 impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
     /// `POST /dta/bookings`: 201 once booked, 200 if it was booked before.
-    pub(super) async fn book(&self, request: &Request) -> Result<Response<Body>, DtaError> {
+    pub(super) async fn book(&self, request: &Request) -> Result<Response<Body>, DtaFailure> {
         let deadline = Instant::now() + self.config.booking_deadline;
         let asked: BookingRequest = json_body(request)?;
         asked.validate()?;
@@ -48,13 +48,13 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
         &self,
         asked: &BookingRequest,
         fingerprint: &str,
-    ) -> Result<StoredBooking, DtaError> {
+    ) -> Result<StoredBooking, DtaFailure> {
         let (credentials, id) = (&asked.credentials, &asked.external_order_id);
         let key = format!("CLAIM#{credentials}#{id}");
         let lease = match self.claims.claim(&key, &fingerprint).await? {
             Claim::Completed(_) => {
                 let stored = self.store.booking(credentials, id).await?;
-                return stored.ok_or(DtaError::ClaimWithoutBooking);
+                return stored.ok_or(DtaError::ClaimWithoutBooking.into());
             }
             Claim::New(lease) | Claim::Resumed(lease) => lease,
         };
@@ -67,7 +67,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
         &self,
         asked: &BookingRequest,
         fingerprint: &str,
-    ) -> Result<StoredBooking, DtaError> {
+    ) -> Result<StoredBooking, DtaFailure> {
         let (credentials, id) = (&asked.credentials, &asked.external_order_id);
         if let Some(known) = self.store.booking(credentials, id).await? {
             return Ok(known);
@@ -97,7 +97,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
         credentials: &CredentialsRef,
         order_id: &str,
         deadline: Instant,
-    ) -> Result<BookingStatus, DtaError> {
+    ) -> Result<BookingStatus, DtaFailure> {
         loop {
             let state = self.skidata.order(credentials, order_id).await?;
             let status = state.status.ours();
@@ -111,14 +111,14 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
     }
 
     /// The stored booking the request's path and credentials name.
-    async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), DtaError> {
+    async fn find(&self, request: &Request) -> Result<(CredentialsRef, StoredBooking), DtaFailure> {
         let (credentials, id) = booking_ref(request)?;
         let stored = self.store.booking(&credentials, &id).await?;
         Ok((credentials, stored.ok_or(BookingError::NotFound)?))
     }
 
     /// `GET /dta/bookings/{externalOrderId}?credentials=`: refreshed from SkiData while pending.
-    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, DtaError> {
+    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, DtaFailure> {
         let (credentials, mut stored) = self.find(request).await?;
         if stored.booking.status == BookingStatus::Pending {
             let state = self
@@ -136,7 +136,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
     }
 
     /// `DELETE /dta/bookings/{externalOrderId}?credentials=`: cancels at SkiData, once.
-    pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, DtaError> {
+    pub(super) async fn cancel(&self, request: &Request) -> Result<Response<Body>, DtaFailure> {
         let (credentials, mut stored) = self.find(request).await?;
         if stored.booking.status != BookingStatus::Cancelled {
             let state = self
@@ -152,7 +152,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
 }
 
 /// The answer for a booking's status: 201 when `fresh`ly booked, 200 when booked before.
-fn answer(booking: Booking, fresh: bool) -> Result<Response<Body>, DtaError> {
+fn answer(booking: Booking, fresh: bool) -> Result<Response<Body>, DtaFailure> {
     match booking.status {
         BookingStatus::Booked if fresh => {
             tracing::info!(event = "dta.booked", external_order_id = %booking.external_order_id, order_id = %booking.order_id);
@@ -160,7 +160,7 @@ fn answer(booking: Booking, fresh: bool) -> Result<Response<Body>, DtaError> {
         }
         BookingStatus::Booked => Ok(json(StatusCode::OK, &booking)),
         BookingStatus::Cancelled => Err(BookingError::Cancelled.into()),
-        BookingStatus::Failed => Err(DtaError::Refused(booking.order_id)),
-        BookingStatus::Pending => Err(DtaError::Pending(booking.order_id)),
+        BookingStatus::Failed => Err(DtaError::Refused(booking.order_id).into()),
+        BookingStatus::Pending => Err(DtaError::Pending(booking.order_id).into()),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::{Entry, EntryInput, FaqId, Locale, select};
-use crate::error::FaqError;
+use crate::error::{FaqError, FaqFailure};
 use crate::ports::FaqStore;
 use http::StatusCode;
 use serde_json::json;
@@ -12,9 +12,9 @@ use shared::http::{
 };
 use time::OffsetDateTime;
 
-type Answer = Result<Response<Body>, FaqError>;
+type Answer = Result<Response<Body>, FaqFailure>;
 
-fn path_id(request: &Request) -> Result<FaqId, FaqError> {
+fn path_id(request: &Request) -> Result<FaqId, FaqFailure> {
     Ok(FaqId::parse(&path_param(request, "id")?)?)
 }
 
@@ -47,7 +47,7 @@ impl<S: FaqStore + Sync> App<S> {
             Some(earlier) if earlier.version == 1 && earlier.same_as(&entry) => {
                 Ok(json(StatusCode::OK, &earlier))
             }
-            Some(_) => Err(FaqError::EntryExists),
+            Some(_) => Err(FaqError::EntryExists.into()),
         }
     }
 
@@ -64,11 +64,11 @@ impl<S: FaqStore + Sync> App<S> {
             .ok_or_else(|| ApiError::invalid("version is required: the version you read"))?;
         let current: Entry = self.store.entry(&id).await?.ok_or(FaqError::NoEntry)?;
         if current.version != read {
-            return Err(FaqError::VersionConflict(read));
+            return Err(FaqError::VersionConflict(read).into());
         }
         let entry = input.into_entry(id, current.locale, read + 1, OffsetDateTime::now_utc())?;
         if !self.store.replace(&entry, read).await? {
-            return Err(FaqError::VersionConflict(read));
+            return Err(FaqError::VersionConflict(read).into());
         }
         tracing::info!(event = "faq.updated", faq_id = %entry.id, version = entry.version);
         Ok(json(StatusCode::OK, &entry))
@@ -79,7 +79,7 @@ impl<S: FaqStore + Sync> App<S> {
         self.require_admin(request)?;
         let id = path_id(request)?;
         if !self.store.delete(&id).await? {
-            return Err(FaqError::NoEntry);
+            return Err(FaqError::NoEntry.into());
         }
         tracing::info!(event = "faq.deleted", faq_id = %id);
         Ok(empty(StatusCode::NO_CONTENT))

@@ -4,7 +4,7 @@
 mod entries;
 
 use crate::config::FaqConfig;
-use crate::error::FaqError;
+use crate::error::FaqFailure;
 use crate::ports::FaqStore;
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::status;
@@ -38,7 +38,7 @@ impl<S: FaqStore + Sync> App<S> {
     }
 
     /// 401/403 unless the caller is an admin.
-    fn require_admin(&self, request: &Request) -> Result<(), FaqError> {
+    fn require_admin(&self, request: &Request) -> Result<(), FaqFailure> {
         self.config
             .verifier
             .authenticate(request)?

@@ -5,13 +5,13 @@ use super::App;
 use crate::domain::{
     Keycard, KeycardId, KeycardRequest, Locale, MAX_OPEN_PER_CUSTOMER, NewKeycard, Status, now,
 };
-use crate::error::KeycardsError;
+use crate::error::{KeycardsError, KeycardsFailure};
 use crate::ports::{KeycardStore, Notifier, Supplier};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, header, json, json_body, path_param};
 use shared::token::Role;
 
-type Answer = Result<Response<Body>, KeycardsError>;
+type Answer = Result<Response<Body>, KeycardsFailure>;
 
 impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N> {
     /// `POST /keycards`: 201 with the keycard, ordered at the supplier if it answered, else
@@ -23,7 +23,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
         let new = NewKeycard::parse(asked, time::OffsetDateTime::now_utc().date())?;
         let owned = self.store.owned_by(&caller.subject).await?;
         if owned.iter().filter(|k| k.status.is_open()).count() >= MAX_OPEN_PER_CUSTOMER {
-            return Err(KeycardsError::TooManyOpen(MAX_OPEN_PER_CUSTOMER));
+            return Err(KeycardsError::TooManyOpen(MAX_OPEN_PER_CUSTOMER).into());
         }
         let created = now();
         let keycard = Keycard {
@@ -85,7 +85,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
             return Ok(json(StatusCode::OK, &keycard.service_view()));
         }
         if keycard.owner != caller.subject {
-            return Err(KeycardsError::NotFound);
+            return Err(KeycardsError::NotFound.into());
         }
         Ok(json(StatusCode::OK, &keycard.view()))
     }

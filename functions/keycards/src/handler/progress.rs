@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::{Keycard, SupplierCard, now};
-use crate::error::KeycardsError;
+use crate::error::{KeycardsError, KeycardsFailure};
 use crate::ports::{KeycardStore, Notifier, Supplier};
 
 /// How often a report is applied again after a concurrent change of the same keycard.
@@ -12,7 +12,7 @@ const ATTEMPTS: usize = 3;
 impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N> {
     /// Orders `keycard` at the supplier (one order per keycard: our id is its `externalId`)
     /// and applies the answer; the keycard as it is now.
-    pub(super) async fn place(&self, keycard: Keycard) -> Result<Keycard, KeycardsError> {
+    pub(super) async fn place(&self, keycard: Keycard) -> Result<Keycard, KeycardsFailure> {
         let card = self.supplier.order(&keycard).await?;
         self.apply(keycard, &card).await
     }
@@ -24,7 +24,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
         &self,
         mut keycard: Keycard,
         card: &SupplierCard,
-    ) -> Result<Keycard, KeycardsError> {
+    ) -> Result<Keycard, KeycardsFailure> {
         for _ in 0..ATTEMPTS {
             let Some(step) = keycard.progress(card, &now()) else {
                 if keycard

@@ -5,7 +5,7 @@
 
 use super::App;
 use crate::domain::{Keycard, stamp};
-use crate::error::KeycardsError;
+use crate::error::KeycardsFailure;
 use crate::ports::{KeycardStore, Notifier, Supplier};
 use serde::Serialize;
 use tokio::time::Instant;
@@ -25,7 +25,7 @@ pub struct SyncReport {
 
 impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N> {
     /// One sync run, ending `sync_reserve` before `deadline` if there is one.
-    pub async fn sync(&self, deadline: Option<Instant>) -> Result<SyncReport, KeycardsError> {
+    pub async fn sync(&self, deadline: Option<Instant>) -> Result<SyncReport, KeycardsFailure> {
         let cutoff = time::OffsetDateTime::now_utc() - self.config.sync_after;
         let due = self
             .store
@@ -65,7 +65,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
         Ok(report)
     }
 
-    async fn look(&self, keycard: Keycard) -> Result<Keycard, KeycardsError> {
+    async fn look(&self, keycard: Keycard) -> Result<Keycard, KeycardsFailure> {
         match keycard.card_order_id.clone() {
             Some(card_order_id) => {
                 let card = self.supplier.card(&card_order_id).await?;

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::domain::KeycardId;
-use crate::error::KeycardsError;
+use crate::error::KeycardsFailure;
 use crate::ports::{KeycardStore, Notifier, Supplier};
 use http::StatusCode;
 use shared::http::{ApiError, Body, Request, Response, empty, header};
@@ -11,7 +11,10 @@ use shared::http::{ApiError, Body, Request, Response, empty, header};
 impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N> {
     /// Verifies the signature on the raw body (401 for any failure, without saying which),
     /// then applies the event; an event about no keycard of ours is acknowledged and logged.
-    pub(super) async fn webhook(&self, request: &Request) -> Result<Response<Body>, KeycardsError> {
+    pub(super) async fn webhook(
+        &self,
+        request: &Request,
+    ) -> Result<Response<Body>, KeycardsFailure> {
         let body = request.body().as_ref();
         self.config.signature.verify(
             header(request, "x-timestamp"),

@@ -5,14 +5,14 @@
 
 use super::App;
 use crate::domain::{BookingRequest, ExternalOrderId, Product};
-use crate::error::LiftoperatorError;
+use crate::error::{LiftoperatorError, LiftoperatorFailure};
 use crate::ports::{OperatorStore, Providers};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body, path_param};
 use shared::token::Role;
 use std::collections::{BTreeMap, BTreeSet};
 
-type Answer = Result<Response<Body>, LiftoperatorError>;
+type Answer = Result<Response<Body>, LiftoperatorFailure>;
 
 impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
     /// `POST /liftoperators/{id}/bookings`: 201 when booked now, 200 when booked before.
@@ -72,7 +72,7 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
     }
 }
 
-fn external_order_id(request: &Request) -> Result<ExternalOrderId, LiftoperatorError> {
+fn external_order_id(request: &Request) -> Result<ExternalOrderId, LiftoperatorFailure> {
     Ok(ExternalOrderId::parse(&path_param(
         request,
         "externalOrderId",

@@ -6,7 +6,7 @@ mod operators;
 
 use crate::config::LiftoperatorConfig;
 use crate::domain::{Day, Operator, OperatorId, Product, ProviderLink};
-use crate::error::LiftoperatorError;
+use crate::error::{LiftoperatorError, LiftoperatorFailure};
 use crate::ports::{OperatorStore, Providers};
 use shared::cache::TtlCache;
 use shared::http::{ApiError, HandlerResult, Request, no_route, path_param, route_key};
@@ -68,25 +68,25 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
     }
 
     /// 401/403 unless the caller holds `role`.
-    fn require(&self, request: &Request, role: Role) -> Result<(), LiftoperatorError> {
+    fn require(&self, request: &Request, role: Role) -> Result<(), LiftoperatorFailure> {
         self.config.verifier.authenticate(request)?.require(role)?;
         Ok(())
     }
 
     /// The operator named by the path, active or not, or 404.
-    async fn operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
+    async fn operator(&self, request: &Request) -> Result<Operator, LiftoperatorFailure> {
         let id = OperatorId::parse(&path_param(request, "id")?)?;
         self.store
             .operator(&id)
             .await?
-            .ok_or(LiftoperatorError::NoOperator)
+            .ok_or(LiftoperatorError::NoOperator.into())
     }
 
     /// The active operator named by the path, or 404.
-    async fn active_operator(&self, request: &Request) -> Result<Operator, LiftoperatorError> {
+    async fn active_operator(&self, request: &Request) -> Result<Operator, LiftoperatorFailure> {
         let operator = self.operator(request).await?;
         if !operator.active {
-            return Err(LiftoperatorError::NoOperator);
+            return Err(LiftoperatorError::NoOperator.into());
         }
         Ok(operator)
     }

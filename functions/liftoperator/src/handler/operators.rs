@@ -3,13 +3,13 @@
 
 use super::App;
 use crate::domain::{Day, OperatorId, OperatorInput};
-use crate::error::LiftoperatorError;
+use crate::error::{LiftoperatorError, LiftoperatorFailure};
 use crate::ports::{OperatorStore, Providers};
 use http::StatusCode;
 use shared::http::{ApiError, Body, Request, Response, json, json_body, path_param, query_param};
 use shared::token::Role;
 
-type Answer = Result<Response<Body>, LiftoperatorError>;
+type Answer = Result<Response<Body>, LiftoperatorFailure>;
 
 impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
     /// `GET /liftoperators`: the active operators.
@@ -63,7 +63,7 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
             .ok_or_else(|| ApiError::invalid("id is required"))?;
         let operator = input.into_operator(id, true)?;
         if !self.store.create(&operator).await? {
-            return Err(LiftoperatorError::OperatorExists);
+            return Err(LiftoperatorError::OperatorExists.into());
         }
         tracing::info!(event = "liftoperator.created", operator_id = %operator.id, provider = ?operator.provider.kind());
         Ok(json(StatusCode::CREATED, &operator))
@@ -85,7 +85,7 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
             .ok_or(LiftoperatorError::NoOperator)?;
         let operator = input.into_operator(id, current.active)?;
         if !self.store.replace(&operator, current.active).await? {
-            return Err(LiftoperatorError::OperatorChanged);
+            return Err(LiftoperatorError::OperatorChanged.into());
         }
         tracing::info!(event = "liftoperator.updated", operator_id = %operator.id);
         Ok(json(StatusCode::OK, &operator))
@@ -103,7 +103,7 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
         if operator.active {
             operator.active = false;
             if !self.store.replace(&operator, true).await? {
-                return Err(LiftoperatorError::OperatorChanged);
+                return Err(LiftoperatorError::OperatorChanged.into());
             }
             tracing::info!(event = "liftoperator.deactivated", operator_id = %operator.id);
         }

@@ -5,10 +5,10 @@ use crate::domain::batch::{self, Alert, Entry, Origin, Overview, Plan};
 use crate::domain::links::Console;
 use crate::domain::message::{SlackMessage, alert_message, overview_message};
 use crate::domain::policy::Policy;
-use crate::error::LogsError;
+use crate::error::{LogsError, LogsFailure};
 use crate::payload::{CONTROL_MESSAGE, Envelope};
 use crate::ports::{AlertLedger, Begin, Decision, Notifier, StoreError};
-use shared::http::cause_chain;
+use shared::http::{Failure, cause_chain};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -60,7 +60,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
         &self,
         envelope: &Envelope,
         deadline: Instant,
-    ) -> Result<Summary, LogsError> {
+    ) -> Result<Summary, LogsFailure> {
         let data = envelope.decode(self.max_decompressed).inspect_err(|err| {
             tracing::error!(event = "logs.payload_malformed", error = %err, "subscription payload could not be read");
         })?;
@@ -103,7 +103,8 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             return Err(LogsError::Undelivered {
                 failed: summary.failed,
                 total,
-            });
+            }
+            .into());
         }
         Ok(summary)
     }
@@ -199,9 +200,9 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
     }
 
     /// Claims `key`; one held by another invocation is an error, so that this one is retried.
-    async fn claim(&self, key: &str) -> Result<Begin, LogsError> {
+    async fn claim(&self, key: &str) -> Result<Begin, LogsFailure> {
         match self.ledger.begin(key, (self.clock)()).await? {
-            Begin::Busy => Err(LogsError::Store(StoreError::because(format!(
+            Begin::Busy => Err(Failure::Store(StoreError::because(format!(
                 "{key} is being delivered by another invocation"
             )))),
             begin => Ok(begin),

@@ -6,7 +6,7 @@
 
 use super::alerts::Clock;
 use crate::domain::frontend::Batch;
-use crate::error::LogsError;
+use crate::error::LogsFailure;
 use crate::ports::LogSink;
 use http::StatusCode;
 use shared::http::{
@@ -34,7 +34,7 @@ impl<S: LogSink + Sync> Frontend<S> {
         }
     }
 
-    async fn ingest(&self, request: &Request) -> Result<Response<Body>, LogsError> {
+    async fn ingest(&self, request: &Request) -> Result<Response<Body>, LogsFailure> {
         let batch: Batch = json_body(request)?;
         let events = batch.validate((self.clock)())?;
         self.sink.put(&events).await?;

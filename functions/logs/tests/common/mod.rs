@@ -9,7 +9,7 @@ use flate2::write::GzEncoder;
 use logs::adapters::{DynamoLedger, SlackClient};
 use logs::domain::links::Console;
 use logs::domain::policy::Policy;
-use logs::error::LogsError;
+use logs::error::LogsFailure;
 use logs::handler::alerts::{Alerts, Summary};
 use logs::payload::{Compressed, DEFAULT_MAX_DECOMPRESSED, Envelope};
 use serde_json::{Value, json};
@@ -79,7 +79,7 @@ impl Harness {
             .fetch_add(by.as_millis() as i64, Ordering::SeqCst);
     }
 
-    pub async fn invoke(&self, envelope: &Envelope) -> Result<Summary, LogsError> {
+    pub async fn invoke(&self, envelope: &Envelope) -> Result<Summary, LogsFailure> {
         self.invoke_within(envelope, Duration::from_secs(20)).await
     }
 
@@ -87,7 +87,7 @@ impl Harness {
         &self,
         envelope: &Envelope,
         left: Duration,
-    ) -> Result<Summary, LogsError> {
+    ) -> Result<Summary, LogsFailure> {
         self.alerts.handle(envelope, Instant::now() + left).await
     }
 

@@ -3,13 +3,13 @@
 
 use super::App;
 use crate::domain::{Mode, Origin, Travel, TravelKey, TravelView, google_maps_link};
-use crate::error::MapsError;
+use crate::error::{MapsError, MapsFailure};
 use crate::ports::{Routes, TravelStore};
 use http::StatusCode;
 use serde_json::json;
 use shared::http::{Body, Request, Response, optional_query, path_param, query_param};
 
-type Answer = Result<Response<Body>, MapsError>;
+type Answer = Result<Response<Body>, MapsFailure>;
 
 impl<S: TravelStore + Sync, P: Routes + Sync> App<S, P> {
     /// `GET /maps/{operator_id}`.
@@ -48,7 +48,7 @@ impl<S: TravelStore + Sync, P: Routes + Sync> App<S, P> {
                 duration_s,
                 duration_in_traffic_s,
             } => (distance_m, duration_s, duration_in_traffic_s),
-            Travel::NoRoute { status } => return Err(MapsError::NoRoute(status)),
+            Travel::NoRoute { status } => return Err(MapsError::NoRoute(status).into()),
         };
         let view = TravelView {
             operator_id: &operator.id,

@@ -5,7 +5,7 @@ mod orders;
 mod processing;
 
 use crate::config::OrderConfig;
-use crate::error::OrderError;
+use crate::error::OrderFailure;
 use crate::ports::{Invoices, OrderStore, Services};
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
@@ -74,4 +74,4 @@ fn timestamp(at: time::OffsetDateTime) -> String {
 }
 
 /// What a route answers.
-type Answer = Result<shared::http::Response<shared::http::Body>, OrderError>;
+type Answer = Result<shared::http::Response<shared::http::Body>, OrderFailure>;

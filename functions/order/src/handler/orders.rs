@@ -6,7 +6,7 @@ use super::{ATTEMPTS, Answer, App, now, timestamp};
 use crate::domain::{
     Money, Order, OrderId, OrderItem, OrderRequest, OrderStatus, invoiced, vienna_today,
 };
-use crate::error::OrderError;
+use crate::error::{OrderError, OrderFailure};
 use crate::ports::{Invoices, OrderStore, Services};
 use http::StatusCode;
 use serde_json::json;
@@ -55,7 +55,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         user: &str,
         asked: &OrderRequest,
         locale: Locale,
-    ) -> Result<Order, OrderError> {
+    ) -> Result<Order, OrderFailure> {
         let mut items = Vec::with_capacity(asked.items.len());
         for item in &asked.items {
             let product = self
@@ -86,7 +86,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 .filter(|keycard| keycard.owner == user)
                 .ok_or_else(|| OrderError::NoKeycard(keycard_id.to_owned()))?;
             if !keycard.bookable() {
-                return Err(OrderError::KeycardNotReady(keycard_id.to_owned()));
+                return Err(OrderError::KeycardNotReady(keycard_id.to_owned()).into());
             }
         }
         let total = total(&items)?;
@@ -113,7 +113,8 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 keycard: item.keycard_id.clone(),
                 operator: item.operator_id.clone(),
                 date: item.date.to_string(),
-            });
+            }
+            .into());
         }
         self.store.save(&order).await?;
         match self.services.start_payment(&order).await {
@@ -157,7 +158,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 return Ok(json(StatusCode::OK, &order.view()));
             }
             if !order.status.awaits_payment() {
-                return Err(OrderError::NotCancellable);
+                return Err(OrderError::NotCancellable.into());
             }
             order.status = OrderStatus::Cancelled;
             order.version += 1;
@@ -169,7 +170,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 return Ok(json(StatusCode::OK, &order.view()));
             }
         }
-        Err(OrderError::Contended)
+        Err(OrderError::Contended.into())
     }
 
     /// 200 `application/pdf`: the invoice of the caller's completed order; 404 before.
@@ -194,17 +195,17 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// The caller's order `id`; 404 for anyone else's, as for none.
-    async fn own(&self, user: &str, id: &OrderId) -> Result<Order, OrderError> {
+    async fn own(&self, user: &str, id: &OrderId) -> Result<Order, OrderFailure> {
         self.store
             .order(id)
             .await?
             .filter(|order| order.user_id == user)
-            .ok_or(OrderError::NotFound)
+            .ok_or(OrderError::NotFound.into())
     }
 }
 
-fn order_id(request: &Request) -> Result<OrderId, OrderError> {
-    OrderId::parse(&path_param(request, "order_id")?).map_err(|_| OrderError::NotFound)
+fn order_id(request: &Request) -> Result<OrderId, OrderFailure> {
+    OrderId::parse(&path_param(request, "order_id")?).map_err(|_| OrderError::NotFound.into())
 }
 
 fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -218,7 +219,7 @@ fn distinct<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 }
 
 /// The sum of the items' prices, all in one currency.
-fn total(items: &[OrderItem]) -> Result<Money, OrderError> {
+fn total(items: &[OrderItem]) -> Result<Money, OrderFailure> {
     let currency = items
         .first()
         .map(|item| item.price.currency.clone())

@@ -6,7 +6,7 @@
 
 use super::{ATTEMPTS, App, now, timestamp};
 use crate::domain::{Invoice, Money, Order, OrderId, OrderStatus, Ticket};
-use crate::error::OrderError;
+use crate::error::{OrderError, OrderFailure};
 use crate::ports::{BookingItem, Invoices, OrderStore, ServiceError, Services};
 use serde_json::json;
 use shared::mail::UserMail;
@@ -15,7 +15,7 @@ use time::format_description::well_known::Rfc3339;
 
 impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> {
     /// Handles one message of the `orders` queue; an error sends it back for a retry.
-    pub async fn process(&self, message: OrdersMessage) -> Result<(), OrderError> {
+    pub async fn process(&self, message: OrdersMessage) -> Result<(), OrderFailure> {
         match message {
             OrdersMessage::Confirmed(PaymentConfirmed::V1 {
                 order_id,
@@ -36,7 +36,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// The order `raw_id`, or `None` (logged) when there is none: such a message is dropped.
-    async fn known(&self, raw_id: &str) -> Result<Option<Order>, OrderError> {
+    async fn known(&self, raw_id: &str) -> Result<Option<Order>, OrderFailure> {
         let order = match OrderId::parse(raw_id) {
             Ok(id) => self.store.order(&id).await?,
             Err(_) => None,
@@ -51,7 +51,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         Ok(order)
     }
 
-    async fn payment_failed(&self, raw_id: &str) -> Result<(), OrderError> {
+    async fn payment_failed(&self, raw_id: &str) -> Result<(), OrderFailure> {
         for _ in 0..ATTEMPTS {
             let Some(mut order) = self.known(raw_id).await? else {
                 return Ok(());
@@ -65,10 +65,10 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 return Ok(());
             }
         }
-        Err(OrderError::Contended)
+        Err(OrderError::Contended.into())
     }
 
-    async fn paid(&self, raw_id: &str, paid: Money) -> Result<(), OrderError> {
+    async fn paid(&self, raw_id: &str, paid: Money) -> Result<(), OrderFailure> {
         let Some(order) = self.known(raw_id).await? else {
             return Ok(());
         };
@@ -95,7 +95,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// The order, paid now; a cancelled one is refunded whole instead.
-    async fn mark_paid(&self, mut order: Order) -> Result<Order, OrderError> {
+    async fn mark_paid(&self, mut order: Order) -> Result<Order, OrderFailure> {
         for _ in 0..ATTEMPTS {
             match order.status {
                 status if status.awaits_payment() => {
@@ -123,18 +123,18 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 .await?
                 .ok_or(OrderError::NotFound)?;
         }
-        Err(OrderError::Contended)
+        Err(OrderError::Contended.into())
     }
 
     /// Books the items of `operator`, or refunds them when the operator refuses (or stays
     /// down past the give-up time).
-    async fn deliver(&self, mut order: Order, operator: &str) -> Result<Order, OrderError> {
+    async fn deliver(&self, mut order: Order, operator: &str) -> Result<Order, OrderFailure> {
         let items = order.items_of(operator);
         let mut booking = Vec::with_capacity(items.len());
         for (_, item) in &items {
             let keycard = self.services.keycard(&item.keycard_id).await?;
             let Some(chip) = keycard.and_then(|keycard| keycard.chip) else {
-                return Err(OrderError::NoKeycard(item.keycard_id.clone()));
+                return Err(OrderError::NoKeycard(item.keycard_id.clone()).into());
             };
             booking.push(BookingItem {
                 product_id: item.product_id.clone(),
@@ -164,7 +164,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         if self.saved(&mut order).await? {
             Ok(order)
         } else {
-            Err(OrderError::Contended)
+            Err(OrderError::Contended.into())
         }
     }
 
@@ -174,7 +174,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         refund_id: &str,
         items: &[usize],
         why: &ServiceError,
-    ) -> Result<(), OrderError> {
+    ) -> Result<(), OrderFailure> {
         let amount: i64 = items
             .iter()
             .filter_map(|index| order.items.get(*index))
@@ -199,7 +199,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// Numbers the invoice of an order with tickets, and marks it finished.
-    async fn finish(&self, mut order: Order) -> Result<(), OrderError> {
+    async fn finish(&self, mut order: Order) -> Result<(), OrderFailure> {
         for _ in 0..ATTEMPTS * 4 {
             if order.invoice_number.is_some() || order.tickets.is_empty() {
                 break;
@@ -217,7 +217,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
                 .ok_or(OrderError::NotFound)?;
         }
         if order.invoice_number.is_none() && !order.tickets.is_empty() {
-            return Err(OrderError::Contended);
+            return Err(OrderError::Contended.into());
         }
         if let Some(invoice) = Invoice::of(&order, &self.config.seller) {
             let pdf = crate::adapters::pdf::render(&invoice, &self.config.seller);
@@ -229,7 +229,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         }
         order.status = order.finished();
         if !self.saved(&mut order).await? {
-            return Err(OrderError::Contended);
+            return Err(OrderError::Contended.into());
         }
         tracing::info!(event = "order.completed", order_id = %order.order_id, status = ?order.status, invoice_number = order.invoice_number.as_deref().unwrap_or(""));
         Ok(())
@@ -237,7 +237,11 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
 
     /// Queues the order's confirmation with its tickets and the invoice attached by reference;
     /// before the order is finished, so a failure retries it.
-    async fn confirmation_mail(&self, order: &Order, invoice: &Invoice) -> Result<(), OrderError> {
+    async fn confirmation_mail(
+        &self,
+        order: &Order,
+        invoice: &Invoice,
+    ) -> Result<(), OrderFailure> {
         let tickets: Vec<String> = invoice.lines.iter().map(|line| line.text.clone()).collect();
         let link = self.invoices.link(&invoice.number).await?;
         let data = json!({"order_id": order.order_id, "invoice_number": invoice.number,
@@ -247,7 +251,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// Queues the mail that says which tickets were not delivered and refunded.
-    async fn refund_mail(&self, order: &Order) -> Result<(), OrderError> {
+    async fn refund_mail(&self, order: &Order) -> Result<(), OrderFailure> {
         let refunded: Vec<_> = order
             .refunded_items
             .iter()
@@ -271,7 +275,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         order: &Order,
         template: &str,
         data: serde_json::Value,
-    ) -> Result<(), OrderError> {
+    ) -> Result<(), OrderFailure> {
         let mail = UserMail {
             user_id: &order.user_id,
             message_id: format!("{template}:{}", order.order_id),
@@ -283,7 +287,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
     }
 
     /// Saves `order` at its next version; `false` if it changed meanwhile.
-    async fn saved(&self, order: &mut Order) -> Result<bool, OrderError> {
+    async fn saved(&self, order: &mut Order) -> Result<bool, OrderFailure> {
         order.version += 1;
         order.updated_at = timestamp(now());
         Ok(self.store.save(order).await?)

@@ -5,7 +5,7 @@
 
 use super::{ATTEMPTS, App, now};
 use crate::domain::{OrderId, Payment, PaymentStatus, Verdict};
-use crate::error::PaymentError;
+use crate::error::{PaymentError, PaymentFailure};
 use crate::ports::{Mpay24, Orders, PaymentStore};
 use http::StatusCode;
 use serde_json::json;
@@ -13,7 +13,10 @@ use shared::http::{Body, Request, Response, json, query_param};
 
 impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
     /// 200 `{order_id, status}` as verified; 400 when Mpay24 disagrees, 404 for an unknown order.
-    pub(super) async fn confirm(&self, request: &Request) -> Result<Response<Body>, PaymentError> {
+    pub(super) async fn confirm(
+        &self,
+        request: &Request,
+    ) -> Result<Response<Body>, PaymentFailure> {
         let order_id = OrderId::parse(query_param(request, "TID")?)?;
         for _ in 0..ATTEMPTS {
             let mut payment = self
@@ -29,7 +32,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
             match payment.judge(&transaction) {
                 Verdict::Mismatch(why) => {
                     tracing::warn!(event = "payment.confirmation_refused", order_id = %order_id, why);
-                    return Err(PaymentError::Mismatch(why));
+                    return Err(PaymentError::Mismatch(why).into());
                 }
                 Verdict::Keep => {}
                 Verdict::Move(status) => {
@@ -47,12 +50,12 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
             let answer = json!({"order_id": payment.order_id, "status": payment.status});
             return Ok(json(StatusCode::OK, &answer));
         }
-        Err(PaymentError::Contended)
+        Err(PaymentError::Contended.into())
     }
 
     /// Tells the order service the payment's outcome unless it was told before. Telling comes
     /// before recording it, so a failure in between tells twice rather than never.
-    async fn tell(&self, mut payment: Payment) -> Result<Payment, PaymentError> {
+    async fn tell(&self, mut payment: Payment) -> Result<Payment, PaymentFailure> {
         if payment.status == PaymentStatus::Pending || payment.told == Some(payment.status) {
             return Ok(payment);
         }

@@ -7,7 +7,7 @@ mod refunds;
 mod start;
 
 use crate::config::PaymentConfig;
-use crate::error::PaymentError;
+use crate::error::{PaymentError, PaymentFailure};
 use crate::ports::{Mpay24, Orders, PaymentStore};
 use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
 use shared::status;
@@ -73,10 +73,10 @@ fn now() -> String {
 async fn payment_at<S: PaymentStore>(
     store: &S,
     request: &Request,
-) -> Result<crate::domain::Payment, PaymentError> {
+) -> Result<crate::domain::Payment, PaymentFailure> {
     let order_id = crate::domain::OrderId::parse(&shared::http::path_param(request, "order_id")?)?;
     store
         .payment(&order_id)
         .await?
-        .ok_or(PaymentError::NotFound)
+        .ok_or(PaymentError::NotFound.into())
 }

@@ -5,7 +5,7 @@
 
 use super::{ATTEMPTS, App, now};
 use crate::domain::{OrderId, Payment, PaymentStatus, Refund, RefundRequest, RefundStatus};
-use crate::error::PaymentError;
+use crate::error::{PaymentError, PaymentFailure};
 use crate::ports::{Mpay24, Orders, PaymentStore, ProviderError};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, json_body, path_param};
@@ -31,7 +31,7 @@ enum Reserved {
 
 impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
     /// 200 `{refund_id, amount_cents, status: "credited"}`, also when repeated.
-    pub(super) async fn refund(&self, request: &Request) -> Result<Response<Body>, PaymentError> {
+    pub(super) async fn refund(&self, request: &Request) -> Result<Response<Body>, PaymentFailure> {
         let order_id = OrderId::parse(&path_param(request, "order_id")?)?;
         let asked: RefundRequest = json_body(request)?;
         asked.validate()?;
@@ -54,11 +54,13 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                 tracing::info!(event = "payment.refunded", order_id = %order_id, refund_id = %asked.refund_id, amount_cents = asked.amount_cents);
                 Ok(json(StatusCode::OK, &refund))
             }
-            Err(err) if status == RefundStatus::Refused => Err(PaymentError::RefundRefused(err)),
+            Err(err) if status == RefundStatus::Refused => {
+                Err(PaymentError::RefundRefused(err).into())
+            }
             Err(err) => {
                 let error = shared::http::cause_chain(&err);
                 tracing::error!(event = "payment.refund_unknown", order_id = %order_id, refund_id = %asked.refund_id, error, "a refund needs reconciliation with Mpay24");
-                Err(PaymentError::RefundUnknown)
+                Err(PaymentError::RefundUnknown.into())
             }
         }
     }
@@ -68,7 +70,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
         &self,
         order_id: &OrderId,
         asked: &RefundRequest,
-    ) -> Result<Reserved, PaymentError> {
+    ) -> Result<Reserved, PaymentFailure> {
         for _ in 0..ATTEMPTS {
             let mut payment = self
                 .store
@@ -76,7 +78,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                 .await?
                 .ok_or(PaymentError::NotFound)?;
             if payment.status != PaymentStatus::Billed {
-                return Err(PaymentError::NotPaid);
+                return Err(PaymentError::NotPaid.into());
             }
             let earlier = payment
                 .refunds
@@ -85,15 +87,15 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
             if let Some(index) = earlier {
                 let refund = &payment.refunds[index];
                 if refund.amount_cents != asked.amount_cents {
-                    return Err(PaymentError::RefundIdReused);
+                    return Err(PaymentError::RefundIdReused.into());
                 }
                 match refund.status {
                     RefundStatus::Credited => return Ok(Reserved::Done(refund.clone())),
                     RefundStatus::Pending if !stale(refund) => {
-                        return Err(PaymentError::RefundInProgress);
+                        return Err(PaymentError::RefundInProgress.into());
                     }
                     RefundStatus::Pending | RefundStatus::Unknown => {
-                        return Err(PaymentError::RefundUnknown);
+                        return Err(PaymentError::RefundUnknown.into());
                     }
                     RefundStatus::Refused => {
                         payment.refunds.remove(index);
@@ -102,7 +104,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
             }
             let left = payment.refundable_cents();
             if asked.amount_cents > left {
-                return Err(PaymentError::RefundTooLarge { left });
+                return Err(PaymentError::RefundTooLarge { left }.into());
             }
             payment.refunds.push(Refund {
                 refund_id: asked.refund_id.clone(),
@@ -115,7 +117,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                 return Ok(Reserved::Ours(payment));
             }
         }
-        Err(PaymentError::Contended)
+        Err(PaymentError::Contended.into())
     }
 
     /// Records Mpay24's outcome of the reserved refund.
@@ -124,7 +126,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
         order_id: &OrderId,
         asked: &RefundRequest,
         status: RefundStatus,
-    ) -> Result<Refund, PaymentError> {
+    ) -> Result<Refund, PaymentFailure> {
         for _ in 0..ATTEMPTS {
             let mut payment = self
                 .store
@@ -136,7 +138,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                 .iter_mut()
                 .find(|refund| refund.refund_id == asked.refund_id)
             else {
-                return Err(PaymentError::NotFound);
+                return Err(PaymentError::NotFound.into());
             };
             refund.status = status;
             let refund = refund.clone();
@@ -145,6 +147,6 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                 return Ok(refund);
             }
         }
-        Err(PaymentError::Contended)
+        Err(PaymentError::Contended.into())
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{ATTEMPTS, App, now, payment_at};
 use crate::domain::{Payment, PaymentStatus, StartRequest};
-use crate::error::PaymentError;
+use crate::error::{PaymentError, PaymentFailure};
 use crate::ports::{Mpay24, Orders, PaymentStore};
 use http::StatusCode;
 use serde_json::json;
@@ -11,13 +11,13 @@ use shared::http::{Body, Request, Response, json, json_body};
 
 impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
     /// 201 `{order_id, payment_id, redirect_url, status}`; 409 once the order is paid.
-    pub(super) async fn start(&self, request: &Request) -> Result<Response<Body>, PaymentError> {
+    pub(super) async fn start(&self, request: &Request) -> Result<Response<Body>, PaymentFailure> {
         let asked: StartRequest = json_body(request)?;
         let price = asked.validate()?;
         for _ in 0..ATTEMPTS {
             let mut payment = match self.store.payment(&asked.order_id).await? {
                 Some(stored) if stored.status == PaymentStatus::Billed => {
-                    return Err(PaymentError::AlreadyPaid);
+                    return Err(PaymentError::AlreadyPaid.into());
                 }
                 Some(mut stored) => {
                     stored.version += 1;
@@ -42,11 +42,11 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                 return Ok(json(StatusCode::CREATED, &answer));
             }
         }
-        Err(PaymentError::Contended)
+        Err(PaymentError::Contended.into())
     }
 
     /// 200 with the payment: its price, status and refunds.
-    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, PaymentError> {
+    pub(super) async fn read(&self, request: &Request) -> Result<Response<Body>, PaymentFailure> {
         let payment = payment_at(&self.store, request).await?;
         Ok(json(StatusCode::OK, &payment))
     }

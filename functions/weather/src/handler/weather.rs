@@ -3,12 +3,12 @@
 
 use super::App;
 use crate::domain::{Lang, WeatherKey, WeatherView};
-use crate::error::WeatherError;
+use crate::error::WeatherFailure;
 use crate::ports::{Weather, WeatherStore};
 use http::StatusCode;
 use shared::http::{Body, Request, Response, json, optional_query, path_param};
 
-type Answer = Result<Response<Body>, WeatherError>;
+type Answer = Result<Response<Body>, WeatherFailure>;
 
 impl<S: WeatherStore + Sync, P: Weather + Sync> App<S, P> {
     /// `GET /weather/{operator_id}?lang=de|en`.
