@@ -4,12 +4,14 @@
 //! and `expires_at` (s). Bursts (`burst#<service|kind|fingerprint>`): `window_end` (ms),
 //! `opened_by` (the delivery that posted), `carried` (counted in the window before), and
 //! `suppressed` (counted in this window). Every condition compares the stored times with the
-//! clock, so nothing depends on TTL deleting expired items.
+//! clock, so nothing depends on TTL deleting expired items. Per-window caps: `dynamo/cap.rs`.
 
 use crate::ports::{AlertLedger, Begin, Decision, StoreError};
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use shared::table::{Item, KEY, Table};
 use std::time::Duration;
+
+mod cap;
 
 const PENDING: &str = "PENDING";
 const FAILED: &str = "FAILED";
