@@ -7,8 +7,6 @@ use common::*;
 use logs::error::LogsError;
 use serde_json::json;
 use std::time::Duration;
-use wiremock::matchers::method;
-use wiremock::{Mock, ResponseTemplate};
 
 const WORDS: [&str; 10] = [
     "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
@@ -50,17 +48,7 @@ async fn anonymous_front_end_errors_beyond_the_cap_become_one_digest_in_their_ow
 async fn server_errors_are_not_held_back_by_the_front_end_cap() {
     let h = Harness::start().await;
     h.slack_ok().await;
-    let lines: Vec<String> = WORDS
-        .iter()
-        .map(|word| {
-            line(
-                "ERROR",
-                "auth",
-                "request.failed",
-                &format!("storage broke at {word}"),
-            )
-        })
-        .collect();
+    let lines = server_errors(&WORDS);
     let summary = h
         .invoke(&payload(AUTH_GROUP, "auth", &lines))
         .await
@@ -71,23 +59,9 @@ async fn server_errors_are_not_held_back_by_the_front_end_cap() {
 #[tokio::test]
 async fn a_rate_limit_beyond_the_deadline_leaves_the_rest_of_the_batch_for_the_retry() {
     let h = Harness::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "30"))
-        .up_to_n_times(1)
-        .mount(&h.slack)
-        .await;
+    h.slack_limits_once(30).await;
     h.slack_ok().await;
-    let lines: Vec<String> = WORDS[..3]
-        .iter()
-        .map(|word| {
-            line(
-                "ERROR",
-                "auth",
-                "request.failed",
-                &format!("storage broke at {word}"),
-            )
-        })
-        .collect();
+    let lines = server_errors(&WORDS[..3]);
     let batch = payload(AUTH_GROUP, "limited", &lines);
     let err = h
         .invoke_within(&batch, Duration::from_secs(5))

@@ -85,6 +85,17 @@ impl Harness {
             .await;
     }
 
+    /// Slack answers the next post with a 429 asking to wait `retry_after_s`.
+    pub async fn slack_limits_once(&self, retry_after_s: u64) {
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(429).insert_header("retry-after", retry_after_s.to_string()),
+            )
+            .up_to_n_times(1)
+            .mount(&self.slack)
+            .await;
+    }
+
     pub fn advance(&self, by: Duration) {
         self.now_ms
             .fetch_add(by.as_millis() as i64, Ordering::SeqCst);
@@ -135,6 +146,21 @@ pub fn payload(group: &str, id_prefix: &str, lines: &[String]) -> Envelope {
             data: STANDARD.encode(gzip.finish().expect("gzip")),
         },
     }
+}
+
+/// `ERROR request.failed` lines from auth, one per word, each a different failure.
+pub fn server_errors(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|word| {
+            line(
+                "ERROR",
+                "auth",
+                "request.failed",
+                &format!("storage broke at {word}"),
+            )
+        })
+        .collect()
 }
 
 /// One of our JSON lines.

@@ -2,9 +2,8 @@
 //! the overflow `capped_alerts`/`capped_events`, and the last window's overflow as
 //! `carried_alerts`/`carried_events`/`carried_end` until the next window replaces it.
 
-use super::{DONE, DynamoLedger, PENDING, RACE_ATTEMPTS, RETENTION, expiry, n, number, s};
+use super::{DynamoLedger, RACE_ATTEMPTS, RETENTION, expiry, n, number, s};
 use crate::ports::{Admission, CapLedger, CapWindow, Digest, StoreError};
-use aws_sdk_dynamodb::types::{TransactWriteItem, Update};
 use shared::table::{Item, KEY};
 use std::time::Duration;
 
@@ -50,46 +49,6 @@ impl DynamoLedger {
                 .expression_attribute_values(":old_end", n(0)),
         };
         shared::aws::condition_held(update.send().await).map_err(StoreError::new)
-    }
-
-    /// Counts `events` into the overflow of the window ending at `end_ms` and settles `key`,
-    /// both or neither; `false` when the window moved on first.
-    async fn overflow(
-        &self,
-        pk: &str,
-        key: &str,
-        end_ms: i64,
-        events: u64,
-        now_ms: i64,
-    ) -> Result<bool, StoreError> {
-        let build = |update: aws_sdk_dynamodb::types::builders::UpdateBuilder| {
-            update
-                .build()
-                .map_err(StoreError::new)
-                .map(|u| TransactWriteItem::builder().update(u).build())
-        };
-        let count = build(
-            Update::builder()
-                .table_name(self.table.name())
-                .key(KEY, s(pk))
-                .update_expression("ADD capped_alerts :one, capped_events :events")
-                .condition_expression("window_end = :end")
-                .expression_attribute_values(":one", n(1))
-                .expression_attribute_values(":events", n(events))
-                .expression_attribute_values(":end", n(end_ms)),
-        )?;
-        let settle = build(
-            Update::builder()
-                .table_name(self.table.name())
-                .key(KEY, s(key))
-                .update_expression("SET #status = :done, expires_at = :expires")
-                .condition_expression("#status = :pending")
-                .expression_attribute_names("#status", "status")
-                .expression_attribute_values(":done", s(DONE))
-                .expression_attribute_values(":pending", s(PENDING))
-                .expression_attribute_values(":expires", expiry(now_ms, RETENTION)),
-        )?;
-        self.table.transact(vec![count, settle]).await
     }
 }
 
@@ -152,7 +111,17 @@ impl CapLedger for DynamoLedger {
         if shared::aws::condition_held(taken).map_err(StoreError::new)? {
             return Ok(Admission::Post);
         }
-        if self.overflow(&pk, key, end_ms, events, now_ms).await? {
+        let counted = self
+            .add_and_settle(
+                &pk,
+                "ADD capped_alerts :one, capped_events :events",
+                vec![(":one", n(1)), (":events", n(events))],
+                end_ms,
+                key,
+                now_ms,
+            )
+            .await?;
+        if counted {
             return Ok(Admission::Capped);
         }
         Err(StoreError::because(format!(
