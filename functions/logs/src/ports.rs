@@ -1,5 +1,6 @@
 //! What log alerting needs from storage, Slack and CloudWatch Logs, in domain terms.
 
+pub use crate::domain::cap::Digest;
 use crate::domain::frontend::FrontendEvent;
 use crate::domain::message::SlackMessage;
 use std::future::Future;
@@ -65,6 +66,8 @@ pub enum SendError {
     Rejected(String),
     #[error("Slack could not be reached: {0}")]
     Unavailable(String),
+    #[error("the invocation's deadline came before Slack answered")]
+    OutOfTime,
 }
 
 /// Posts messages to Slack.
@@ -89,4 +92,45 @@ pub trait LogSink {
 
     /// A cheap check that the log group exists, for `GET /logs/status`.
     fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+}
+
+/// The open window of a cap as an invocation found (or opened) it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CapWindow {
+    pub end_ms: i64,
+    /// The previous window's overflow, while its digest may still be unposted.
+    pub carried: Option<Digest>,
+}
+
+/// Whether an alert fits into its cap's window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    /// One of the window's posts: post it.
+    Post,
+    /// Beyond the cap: counted for the digest, and its delivery settled in the same write.
+    Capped,
+}
+
+/// Per-window caps on the messages of one source (`scope`), with the overflow counted.
+pub trait CapLedger {
+    /// The open window of `scope`; once the last one has ended, a new one of length `window`
+    /// carrying the last one's overflow.
+    fn window(
+        &self,
+        scope: &str,
+        now_ms: i64,
+        window: Duration,
+    ) -> impl Future<Output = Result<CapWindow, StoreError>> + Send;
+
+    /// Takes one of at most `max_posts` posts of the window ending at `end_ms` for the claimed
+    /// delivery `key`, or counts its `events` into the overflow and settles `key`.
+    fn admit(
+        &self,
+        scope: &str,
+        key: &str,
+        end_ms: i64,
+        events: u64,
+        max_posts: u64,
+        now_ms: i64,
+    ) -> impl Future<Output = Result<Admission, StoreError>> + Send;
 }

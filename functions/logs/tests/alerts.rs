@@ -129,11 +129,7 @@ async fn every_event_of_the_largest_batch_is_accounted_for() {
 #[tokio::test]
 async fn a_429_is_waited_out_and_the_message_posted_once() {
     let h = Harness::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1"))
-        .up_to_n_times(1)
-        .mount(&h.slack)
-        .await;
+    h.slack_limits_once(1).await;
     h.slack_ok().await;
     let summary = h.invoke(&event("one-error")).await.unwrap();
     assert_eq!(summary.posted, 1);
@@ -143,11 +139,7 @@ async fn a_429_is_waited_out_and_the_message_posted_once() {
 #[tokio::test]
 async fn a_wait_beyond_the_deadline_fails_and_the_retry_posts_once() {
     let h = Harness::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "30"))
-        .up_to_n_times(1)
-        .mount(&h.slack)
-        .await;
+    h.slack_limits_once(30).await;
     h.slack_ok().await;
     let err = h
         .invoke_within(&event("one-error"), Duration::from_secs(5))

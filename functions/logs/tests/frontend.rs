@@ -71,7 +71,9 @@ async fn the_sample_batch_is_written_as_our_json_lines() {
     assert_eq!(written[0]["level"], "ERROR");
     assert_eq!(written[0]["service"], "frontend");
     assert_eq!(written[0]["event"], "frontend.error");
-    assert_eq!(written[0]["correlation_id"], "corr-browser-1");
+    assert_eq!(written[0]["correlation_id"], "browser:corr-browser-1");
+    assert_eq!(written[0]["timestamp"], "2026-11-27T10:15:42Z");
+    assert_ne!(written[0]["client_time"], written[0]["timestamp"]);
 }
 
 #[tokio::test]

@@ -224,3 +224,25 @@ fn a_queue_without_redrive_and_a_dead_letter_queue_without_alarm_are_both_found(
         ]
     );
 }
+
+#[test]
+fn log_alerts_runs_capped_and_knows_the_front_end_group_and_its_channel() {
+    let template = template();
+    let function = &template["Resources"]["LogAlertsFunction"]["Properties"];
+    let reserved = function["ReservedConcurrentExecutions"].as_u64();
+    assert!(
+        reserved.is_some_and(|n| (1..=5).contains(&n)),
+        "LogAlertsFunction needs a small ReservedConcurrentExecutions, has {reserved:?}"
+    );
+    let variables = &function["Environment"]["Variables"];
+    assert_eq!(
+        reference(&variables["FRONTEND_LOG_GROUP"]),
+        Some("FrontendLogGroup")
+    );
+    let channel = reference(&variables["FRONTEND_ALERTS_CHANNEL"]).expect("a channel parameter");
+    let default = template["Parameters"][channel]["Default"].as_str();
+    assert!(
+        default.is_some_and(|name| name.starts_with('#') && name.len() > 1),
+        "{channel} needs a channel as default, has {default:?}"
+    );
+}

@@ -112,6 +112,26 @@ mod tests {
     }
 
     #[test]
+    fn a_browser_line_naming_a_server_request_stays_out_of_its_trail() {
+        let batch: logs::domain::frontend::Batch = serde_json::from_value(serde_json::json!({"events": [
+            {"level": "error", "message": "boom", "time": "2026-11-27T10:15:40Z", "correlation_id": "corr-1"}
+        ]}))
+        .unwrap();
+        let browser_line = batch.validate(1_795_774_542_000).unwrap()[0].to_line();
+        let trail = Filter {
+            correlation: Some("corr-1".into()),
+            ..Filter::default()
+        };
+        assert!(trail.matches(&record(ERROR)));
+        assert!(!trail.matches(&record(&browser_line)));
+        let browsers = Filter {
+            correlation: Some("browser:corr-1".into()),
+            ..Filter::default()
+        };
+        assert!(browsers.matches(&record(&browser_line)));
+    }
+
+    #[test]
     fn no_conditions_pass_everything() {
         assert!(Filter::default().matches(&record("anything")));
     }

@@ -40,6 +40,12 @@ article {{ border: 1px solid #ccc; border-radius: 6px; padding: .6rem .9rem; mar
 pre {{ background: #f6f6f6; padding: .5rem; overflow-x: auto; white-space: pre-wrap; }}
 iframe {{ width: 100%; height: 16rem; border: 1px solid #ddd; background: #fff; }}
 button {{ font-size: 1rem; padding: .4rem 1.2rem; margin-right: .8rem; }}
+.slack-header {{ font-weight: 700; font-size: 1.1rem; margin: .3rem 0; }}
+.slack-section {{ margin: .4rem 0; }}
+.slack-fields {{ display: grid; grid-template-columns: 1fr 1fr; gap: .5rem 1.5rem; margin-top: .4rem; }}
+.slack-context {{ color: #616061; font-size: .8rem; margin: .4rem 0; }}
+.slack code {{ background: #f6f6f6; color: #c01343; padding: 0 .2rem; border-radius: 3px; }}
+.mention {{ background: #e8f5fa; color: #1264a3; padding: 0 .15rem; border-radius: 3px; }}
 </style></head>
 <body><h1>{title}</h1>
 {body}

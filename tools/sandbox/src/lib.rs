@@ -4,6 +4,7 @@
 //! shows it on a page, and injects faults per endpoint through `/_sandbox/faults`.
 
 mod admin;
+mod blocks;
 mod credentials;
 mod derive;
 mod faults;

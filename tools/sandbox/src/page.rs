@@ -1,6 +1,7 @@
 //! `GET /`: what the system sent, newest first, one section per kind of record, and the faults
 //! set. Sections go by record kind, so any party's records appear; everything shown is escaped.
 
+use crate::blocks;
 use crate::html::{escape, page};
 use crate::state::{Record, Sandbox};
 use axum::extract::State;
@@ -75,18 +76,18 @@ fn mail(record: &Record) -> String {
     )
 }
 
+/// A Slack message as Slack shows it: its blocks, or its text when it has none.
 fn slack(record: &Record) -> String {
     let data = &record.data;
-    let blocks = data
-        .get("blocks")
-        .filter(|blocks| !blocks.is_null())
-        .map(|blocks| format!("<pre>{}</pre>", escape(&pretty(blocks))))
-        .unwrap_or_default();
+    let shown = match data.get("blocks").and_then(Value::as_array) {
+        Some(blocks) if !blocks.is_empty() => blocks::render(blocks),
+        _ => blocks::mrkdwn(&text(data, "text")),
+    };
     format!(
-        "<article>{meta}<h3>{channel}</h3><pre>{text}</pre>{blocks}</article>",
+        r#"<article class="slack">{meta}<h3>{channel}</h3>{shown}{json}</article>"#,
         meta = meta(record),
         channel = escape(&text(data, "channel")),
-        text = escape(&text(data, "text")),
+        json = details(data),
     )
 }
 

@@ -130,3 +130,34 @@ async fn a_rate_limit_fault_answers_429_with_retry_after_once_then_slack_answers
     assert_eq!(retried.status, StatusCode::OK);
     assert_eq!(retried.json()["ok"], true);
 }
+
+#[tokio::test]
+async fn the_page_shows_a_posted_alert_as_slack_does() {
+    let (_, app) = common::sandbox();
+    let blocks = json!([
+        {"type": "header", "text": {"type": "plain_text", "text": ":red_circle: ERROR · auth · request.failed", "emoji": true}},
+        {"type": "section", "text": {"type": "mrkdwn", "text": "```&lt;!channel&gt; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more```"}},
+        {"type": "section", "fields": [
+            {"type": "mrkdwn", "text": "*Service*\nauth"},
+            {"type": "mrkdwn", "text": "*Route*\nPOST /auth/login"}
+        ]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "<https://console.aws.example/logs?a=1&amp;b=2|Log stream> · <!date^1795774542^{date_short_pretty} {time_secs}|1795774542000>"}]}
+    ]);
+    let message = json!({"channel": "#alerts-errors", "text": "ERROR request.failed in auth", "blocks": blocks});
+    let posted = post_json(&app, POST, &message, &[("authorization", TOKEN)]).await;
+    assert_eq!(posted.json()["ok"], true);
+    let page = common::get(&app, "/").await.text();
+    let shown = page
+        .split("<h3>#alerts-errors</h3>")
+        .nth(1)
+        .and_then(|rest| rest.split("<details>").next())
+        .expect("the message on the page");
+    assert_eq!(
+        shown,
+        "<div class=\"slack-header\">🔴 ERROR · auth · request.failed</div>\
+         <div class=\"slack-section\"><div><pre>&lt;!channel&gt; &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</pre></div></div>\
+         <div class=\"slack-section\"><div class=\"slack-fields\"><div><strong>Service</strong><br>auth</div><div><strong>Route</strong><br>POST /auth/login</div></div></div>\
+         <div class=\"slack-context\"><a href=\"https://console.aws.example/logs?a=1&amp;b=2\">Log stream</a> · <time>2026-11-27 10:15:42 UTC</time></div>"
+    );
+    assert!(!page.contains("<script>"));
+}

@@ -67,7 +67,7 @@ impl LogSink for CloudWatchSink {
     async fn put(&self, events: &[FrontendEvent]) -> Result<(), SinkError> {
         self.ensure_stream().await?;
         let mut sorted: Vec<&FrontendEvent> = events.iter().collect();
-        sorted.sort_by_key(|event| event.time_ms);
+        sorted.sort_by_key(|event| (event.time_ms, event.client_time_ms));
         let records = sorted
             .into_iter()
             .map(|event| {

@@ -4,12 +4,15 @@
 //! and `expires_at` (s). Bursts (`burst#<service|kind|fingerprint>`): `window_end` (ms),
 //! `opened_by` (the delivery that posted), `carried` (counted in the window before), and
 //! `suppressed` (counted in this window). Every condition compares the stored times with the
-//! clock, so nothing depends on TTL deleting expired items.
+//! clock, so nothing depends on TTL deleting expired items. Per-window caps: `dynamo/cap.rs`.
 
 use crate::ports::{AlertLedger, Begin, Decision, StoreError};
+use aws_sdk_dynamodb::types::builders::UpdateBuilder;
 use aws_sdk_dynamodb::types::{AttributeValue, TransactWriteItem, Update};
 use shared::table::{Item, KEY, Table};
 use std::time::Duration;
+
+mod cap;
 
 const PENDING: &str = "PENDING";
 const FAILED: &str = "FAILED";
@@ -90,43 +93,45 @@ impl DynamoLedger {
         shared::aws::condition_held(update.send().await).map_err(StoreError::new)
     }
 
-    /// Adds `count` to the open window of `burst` and settles `key`, both or neither;
-    /// `false` when the window changed first.
-    async fn count_into(
+    /// Applies `add` (an `ADD` expression over `values`) to `pk` while its window still ends
+    /// at `end_ms`, and settles the claimed `key`, both or neither; `false` when the window
+    /// moved on first.
+    async fn add_and_settle(
         &self,
-        burst: &str,
+        pk: &str,
+        add: &str,
+        values: Vec<(&str, AttributeValue)>,
+        end_ms: i64,
         key: &str,
-        item: &Item,
-        count: u64,
         now_ms: i64,
     ) -> Result<bool, StoreError> {
-        let build = |update: aws_sdk_dynamodb::types::builders::UpdateBuilder| {
+        let item = |update: UpdateBuilder| {
             update
                 .build()
                 .map_err(StoreError::new)
                 .map(|u| TransactWriteItem::builder().update(u).build())
         };
-        let add = build(
+        let counted = values.into_iter().fold(
             Update::builder()
                 .table_name(self.table.name())
-                .key(KEY, s(burst))
-                .update_expression("ADD suppressed :count")
+                .key(KEY, s(pk))
+                .update_expression(add)
                 .condition_expression("window_end = :end")
-                .expression_attribute_values(":count", n(count))
-                .expression_attribute_values(":end", n(number(item, "window_end"))),
-        )?;
-        let settle = build(
-            Update::builder()
-                .table_name(self.table.name())
-                .key(KEY, s(key))
-                .update_expression("SET #status = :done, expires_at = :expires")
-                .condition_expression("#status = :pending")
-                .expression_attribute_names("#status", "status")
-                .expression_attribute_values(":done", s(DONE))
-                .expression_attribute_values(":pending", s(PENDING))
-                .expression_attribute_values(":expires", expiry(now_ms, RETENTION)),
-        )?;
-        self.table.transact(vec![add, settle]).await
+                .expression_attribute_values(":end", n(end_ms)),
+            |update, (name, value)| update.expression_attribute_values(name, value),
+        );
+        let settle = Update::builder()
+            .table_name(self.table.name())
+            .key(KEY, s(key))
+            .update_expression("SET #status = :done, expires_at = :expires")
+            .condition_expression("#status = :pending")
+            .expression_attribute_names("#status", "status")
+            .expression_attribute_values(":done", s(DONE))
+            .expression_attribute_values(":pending", s(PENDING))
+            .expression_attribute_values(":expires", expiry(now_ms, RETENTION));
+        self.table
+            .transact(vec![item(counted)?, item(settle)?])
+            .await
     }
 
     /// Checks that the table answers, for status reports.
@@ -200,7 +205,17 @@ impl AlertLedger for DynamoLedger {
                 if ours {
                     return Ok(Decision::Post { carried });
                 }
-                if self.count_into(&burst, key, &item, count, now_ms).await? {
+                let counted = self
+                    .add_and_settle(
+                        &burst,
+                        "ADD suppressed :count",
+                        vec![(":count", n(count))],
+                        number(&item, "window_end"),
+                        key,
+                        now_ms,
+                    )
+                    .await?;
+                if counted {
                     return Ok(Decision::Suppressed);
                 }
                 continue;

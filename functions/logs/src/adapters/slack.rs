@@ -1,6 +1,6 @@
 //! Slack's `chat.postMessage` with a bot token. A 429 is waited out as `Retry-After` asks,
-//! as long as the invocation has time left; other failures are not repeated here, since
-//! Slack does not deduplicate posts.
+//! as long as the invocation has time left, and no attempt outlasts the deadline; other
+//! failures are not repeated here, since Slack does not deduplicate posts.
 
 use crate::domain::message::SlackMessage;
 use crate::ports::{Notifier, SendError};
@@ -101,7 +101,10 @@ impl Notifier for SlackClient {
     async fn post(&self, message: &SlackMessage, deadline: Instant) -> Result<String, SendError> {
         let mut attempt = 1;
         loop {
-            match self.attempt(message).await? {
+            let answer = tokio::time::timeout_at(deadline.into(), self.attempt(message))
+                .await
+                .map_err(|_| SendError::OutOfTime)?;
+            match answer? {
                 Attempt::Posted(ts) => return Ok(ts),
                 Attempt::Wait(wait)
                     if attempt < MAX_ATTEMPTS && Instant::now() + wait < deadline =>
@@ -192,6 +195,19 @@ mod tests {
             assert!(matches!(err, SendError::Unavailable(_)), "{err}");
             assert_eq!(server.received_requests().await.unwrap().len(), 1);
         }
+    }
+
+    #[tokio::test]
+    async fn no_attempt_outlasts_the_deadline() {
+        let (client, _server) = client_answering(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"ok": true, "ts": "1.5"}))
+                .set_delay(Duration::from_secs(2)),
+        )
+        .await;
+        let deadline = Instant::now() + Duration::from_millis(50);
+        let err = client.post(&message(), deadline).await.unwrap_err();
+        assert!(matches!(err, SendError::OutOfTime), "{err}");
     }
 
     #[tokio::test]

@@ -32,6 +32,7 @@ async fn main() -> Result<(), lambda_runtime::Error> {
         stack: config.stack,
         max_decompressed: config.max_decompressed,
         own_log_group: config.own_log_group,
+        frontend: config.frontend,
         clock: system_clock(),
     };
     let alerts = &alerts;

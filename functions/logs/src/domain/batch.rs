@@ -4,7 +4,7 @@
 
 use super::line::LogLine;
 use super::policy::Policy;
-use super::redact::redact;
+use super::redact::{MASK, redact};
 use super::source::{fingerprint, function_of_group, service_of_group};
 use std::collections::HashMap;
 
@@ -123,7 +123,7 @@ pub fn plan<'a>(
             .service
             .clone()
             .unwrap_or_else(|| group_service.clone());
-        let burst_key = format!("{service}|{}|{}", line.kind, fingerprint(&line.message));
+        let burst_key = format!("{service}|{}|{}", line.kind, fingerprint(&line.gist()));
         if let Some(&at) = index.get(&burst_key) {
             alerts[at].count += 1;
             continue;
@@ -178,6 +178,15 @@ fn redacted(mut line: LogLine) -> LogLine {
     }
     if let Some(route) = line.route.as_mut() {
         clean(route);
+    }
+    for (name, value) in &mut line.fields {
+        let pair = format!("{name}={value}");
+        if let std::borrow::Cow::Owned(masked) = redact(&pair) {
+            *value = masked
+                .strip_prefix(&format!("{name}="))
+                .unwrap_or(MASK)
+                .to_owned();
+        }
     }
     line
 }

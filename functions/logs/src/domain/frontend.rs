@@ -1,10 +1,13 @@
 //! Front-end log events: a batch from the browser, checked field by field, redacted, and
 //! rendered as our JSON log lines so the log subscription treats them like any service's.
+//!
+//! Nothing a browser sends can pass for a server's: the event time is when we received it (the
+//! browser's own time is kept as `client_time`), and its correlation id is namespaced as
+//! `browser:<id>`, so it never joins the trail of a server request.
 
 use super::line::Level;
 use super::redact::redact;
 use serde::Deserialize;
-use shared::correlation::CorrelationId;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -17,6 +20,9 @@ const MAX_USER_AGENT_CHARS: usize = 512;
 const MAX_AGE_MS: i64 = 23 * 3600 * 1000;
 /// How far ahead of our clock a browser's clock may be.
 const MAX_SKEW_MS: i64 = 5 * 60 * 1000;
+/// The namespace of correlation ids a browser names.
+pub const BROWSER_PREFIX: &str = "browser:";
+const MAX_BROWSER_ID_CHARS: usize = 64;
 
 /// The body of `POST /logs/frontend`.
 #[derive(Debug, Deserialize)]
@@ -60,8 +66,23 @@ pub struct FrontendEvent {
     pub message: String,
     pub url: Option<String>,
     pub user_agent: Option<String>,
+    /// When we received it: the event's time in the log group.
     pub time_ms: i64,
+    /// When the browser says it happened.
+    pub client_time_ms: i64,
+    /// `browser:<id>`, never a server's id.
     pub correlation_id: Option<String>,
+}
+
+/// The browser's id in its own namespace: letters, digits, `-` and `_` only, so that neither
+/// a server id nor another namespace can be spelled.
+fn browser_correlation_id(raw: &str) -> Option<String> {
+    let valid = !raw.is_empty()
+        && raw.len() <= MAX_BROWSER_ID_CHARS
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    valid.then(|| format!("{BROWSER_PREFIX}{raw}"))
 }
 
 impl Batch {
@@ -106,16 +127,15 @@ impl RawEvent {
         }
         let time = OffsetDateTime::parse(&self.time, &Rfc3339)
             .map_err(|err| ("time", format!("is not an RFC 3339 time: {err}")))?;
-        let time_ms = (time.unix_timestamp_nanos() / 1_000_000) as i64;
-        if time_ms < now_ms - MAX_AGE_MS || time_ms > now_ms + MAX_SKEW_MS {
+        let client_time_ms = (time.unix_timestamp_nanos() / 1_000_000) as i64;
+        if client_time_ms < now_ms - MAX_AGE_MS || client_time_ms > now_ms + MAX_SKEW_MS {
             return Err(("time", "must lie within the last 23 hours".into()));
         }
         let correlation_id = match self.correlation_id {
-            Some(raw) => Some(
-                CorrelationId::parse(&raw)
-                    .ok_or(("correlation_id", "is not a valid correlation id".to_owned()))?
-                    .to_string(),
-            ),
+            Some(raw) => Some(browser_correlation_id(&raw).ok_or((
+                "correlation_id",
+                format!("must be 1 to {MAX_BROWSER_ID_CHARS} letters, digits, - or _"),
+            ))?),
             None => None,
         };
         Ok(FrontendEvent {
@@ -129,7 +149,8 @@ impl RawEvent {
                 .user_agent
                 .map(|ua| bounded("user_agent", ua, MAX_USER_AGENT_CHARS))
                 .transpose()?,
-            time_ms,
+            time_ms: now_ms,
+            client_time_ms,
             correlation_id,
         })
     }
@@ -138,12 +159,9 @@ impl RawEvent {
 impl FrontendEvent {
     /// The event as one of our JSON log lines (service `frontend`, event `frontend.<level>`).
     pub fn to_line(&self) -> String {
-        let timestamp =
-            OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.time_ms) * 1_000_000)
-                .ok()
-                .and_then(|t| t.format(&Rfc3339).ok());
         serde_json::json!({
-            "timestamp": timestamp,
+            "timestamp": rfc3339(self.time_ms),
+            "client_time": rfc3339(self.client_time_ms),
             "level": self.level.as_str(),
             "service": "frontend",
             "function": "browser",
@@ -155,6 +173,12 @@ impl FrontendEvent {
         })
         .to_string()
     }
+}
+
+fn rfc3339(ms: i64) -> Option<String> {
+    OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
 }
 
 #[cfg(test)]

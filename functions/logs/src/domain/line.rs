@@ -2,7 +2,9 @@
 //! lines (timeouts, panics, runtime exits, out-of-memory), which count as errors.
 
 use serde::Deserialize;
+use serde_json::Value;
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Severity of a line, ordered from least to most severe.
@@ -72,6 +74,8 @@ pub struct LogLine {
     pub correlation_id: Option<String>,
     pub route: Option<String>,
     pub cause: Option<String>,
+    /// The line's other fields (`check`, `error`, `status`, ...) as `(name, value)`, sorted by name.
+    pub fields: Vec<(String, String)>,
 }
 
 #[derive(Deserialize)]
@@ -96,6 +100,18 @@ struct JsonLine<'a> {
     route: Option<Cow<'a, str>>,
     #[serde(borrow)]
     cause: Option<Cow<'a, str>>,
+    #[serde(flatten)]
+    rest: BTreeMap<String, Value>,
+}
+
+/// Fields every line has that say nothing about the event itself.
+const PLUMBING: [&str; 3] = ["timestamp", "target", "threadId"];
+
+fn field_text(value: Value) -> String {
+    match value {
+        Value::String(text) => text,
+        other => other.to_string(),
+    }
 }
 
 fn owned(value: Option<Cow<'_, str>>) -> Option<String> {
@@ -103,6 +119,19 @@ fn owned(value: Option<Cow<'_, str>>) -> Option<String> {
 }
 
 impl LogLine {
+    /// The message, or the fields as `name=value` when the message is empty: what tells one
+    /// failure from another.
+    pub fn gist(&self) -> String {
+        if !self.message.trim().is_empty() {
+            return self.message.clone();
+        }
+        self.fields
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Understands one line; `None` for lines that say nothing alerting or searching can use
     /// (START/END/REPORT, blank lines, plain text without a level).
     pub fn parse(raw: &str) -> Option<Self> {
@@ -127,6 +156,12 @@ impl LogLine {
             correlation_id: owned(line.correlation_id),
             route: owned(line.route),
             cause: owned(line.cause),
+            fields: line
+                .rest
+                .into_iter()
+                .filter(|(name, value)| !PLUMBING.contains(&name.as_str()) && !value.is_null())
+                .map(|(name, value)| (name, field_text(value)))
+                .collect(),
         })
     }
 
@@ -149,6 +184,7 @@ impl LogLine {
             correlation_id: None,
             route: None,
             cause: None,
+            fields: Vec::new(),
         })
     }
 }

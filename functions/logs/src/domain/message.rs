@@ -11,6 +11,8 @@ const MAX_MESSAGE_CHARS: usize = 2_500;
 const MAX_CAUSE_CHARS: usize = 1_000;
 const MAX_HEADER_CHARS: usize = 150;
 const MAX_OVERVIEW_LINES: usize = 15;
+const MAX_DETAILS: usize = 15;
+const MAX_DETAIL_CHARS: usize = 300;
 
 /// What `chat.postMessage` is sent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,8 +31,9 @@ fn icon(level: Level) -> &'static str {
     }
 }
 
-/// Escapes the three characters Slack's mrkdwn treats as markup.
-fn escape(text: &str) -> String {
+/// Escapes the three characters Slack treats as control characters in mrkdwn and in a
+/// message's `text`, so that `<!channel>`, `<@U…>` and `<http…|…>` arrive as plain text.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -54,6 +57,22 @@ fn field(name: &str, value: Option<&str>) -> Option<Value> {
     value.map(|v| json!({"type": "mrkdwn", "text": format!("*{name}*\n{}", escape(v))}))
 }
 
+/// The line's other fields as one code block of `name=value` lines, if it has any.
+fn details(fields: &[(String, String)]) -> Option<String> {
+    if fields.is_empty() {
+        return None;
+    }
+    let mut lines: Vec<String> = fields
+        .iter()
+        .take(MAX_DETAILS)
+        .map(|(name, value)| format!("{name}={}", truncate(value, MAX_DETAIL_CHARS)))
+        .collect();
+    if fields.len() > MAX_DETAILS {
+        lines.push(format!("… and {} more", fields.len() - MAX_DETAILS));
+    }
+    Some(code(&lines.join("\n"), MAX_MESSAGE_CHARS))
+}
+
 /// The message for `alert` of a batch from `origin`; `carried` counts occurrences folded into
 /// the window before this one, reported now.
 pub fn alert_message(
@@ -66,7 +85,10 @@ pub fn alert_message(
     let line = &first.line;
     let summary = format!(
         "{} {} in {}: {}",
-        line.level, line.kind, first.service, line.message
+        line.level,
+        line.kind,
+        first.service,
+        escape(&line.gist())
     );
     let header = format!(
         "{} {} · {} · {}",
@@ -98,9 +120,14 @@ pub fn alert_message(
     .collect();
     let mut blocks = vec![
         json!({"type": "header", "text": {"type": "plain_text", "text": truncate(&header, MAX_HEADER_CHARS), "emoji": true}}),
-        json!({"type": "section", "text": {"type": "mrkdwn", "text": code(&line.message, MAX_MESSAGE_CHARS)}}),
-        json!({"type": "section", "fields": fields}),
     ];
+    if !line.message.trim().is_empty() {
+        blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": code(&line.message, MAX_MESSAGE_CHARS)}}));
+    }
+    if let Some(details) = details(&line.fields) {
+        blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": format!("*Details*\n{details}")}}));
+    }
+    blocks.push(json!({"type": "section", "fields": fields}));
     if let Some(cause) = &line.cause {
         blocks.push(json!({"type": "section", "text": {"type": "mrkdwn", "text": format!("*Cause*\n{}", code(cause, MAX_CAUSE_CHARS))}}));
     }
@@ -138,7 +165,7 @@ pub fn overview_message(overview: &Overview, origin: &Origin, console: &Console)
         "{} more distinct alerts ({} events) from {}",
         overview.alerts.len(),
         overview.events(),
-        origin.log_group
+        escape(&origin.log_group)
     );
     let mut lines: Vec<String> = overview
         .alerts
@@ -153,7 +180,7 @@ pub fn overview_message(overview: &Overview, origin: &Origin, console: &Console)
                 line.level,
                 escape(&line.kind),
                 alert.count,
-                escape(&truncate(&line.message, 120)),
+                escape(&truncate(&line.gist(), 120)),
             )
         })
         .collect();

@@ -1,6 +1,7 @@
 //! The rules of log alerting and front-end logs, free of AWS and Lambda crates.
 
 pub mod batch;
+pub mod cap;
 pub mod frontend;
 pub mod line;
 pub mod links;

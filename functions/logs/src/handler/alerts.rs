@@ -1,14 +1,16 @@
 //! The `log-alerts` function: one CloudWatch Logs subscription payload in, Slack messages out,
 //! each alert posted once however often Lambda delivers the payload.
 
+use super::delivery::Failed;
 use crate::domain::batch::{self, Alert, Entry, Origin, Overview, Plan};
+use crate::domain::cap::FrontendCap;
 use crate::domain::links::Console;
-use crate::domain::message::{SlackMessage, alert_message, overview_message};
+use crate::domain::message::{alert_message, overview_message};
 use crate::domain::policy::Policy;
 use crate::error::{LogsError, LogsFailure};
 use crate::payload::{CONTROL_MESSAGE, Envelope};
-use crate::ports::{AlertLedger, Begin, Decision, Notifier, StoreError};
-use shared::http::{Failure, cause_chain};
+use crate::ports::{Admission, AlertLedger, Begin, CapLedger, CapWindow, Decision, Notifier};
+use shared::http::cause_chain;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -21,6 +23,8 @@ pub enum Outcome {
     Posted,
     /// Counted into a burst window another message opened.
     Suppressed,
+    /// Beyond the front-end cap: counted for the window's digest.
+    Capped,
     /// Handled by an earlier delivery of the same payload.
     Duplicate,
 }
@@ -32,6 +36,9 @@ pub struct Summary {
     pub tally: batch::Tally,
     pub posted: usize,
     pub suppressed: usize,
+    pub capped: usize,
+    /// Digests of front-end alerts held back in an earlier window, posted now.
+    pub digests: usize,
     pub duplicates: usize,
     pub failed: usize,
 }
@@ -45,6 +52,7 @@ pub struct Alerts<L, N> {
     pub stack: String,
     pub max_decompressed: usize,
     pub own_log_group: Option<String>,
+    pub frontend: FrontendCap,
     pub clock: Clock,
 }
 
@@ -53,7 +61,7 @@ pub fn system_clock() -> Clock {
     Arc::new(|| (time::OffsetDateTime::now_utc().unix_timestamp_nanos() / 1_000_000) as i64)
 }
 
-impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
+impl<L: AlertLedger + CapLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
     /// Handles one payload; an error makes Lambda retry it and, in the end, keep it in the
     /// failure destination.
     pub async fn handle(
@@ -84,8 +92,12 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             timestamp_ms: event.timestamp,
             message: &event.message,
         });
-        let plan = batch::plan(&self.policy, &self.stack, origin, entries);
-        let summary = self.deliver(&plan, deadline).await;
+        let mut plan = batch::plan(&self.policy, &self.stack, origin, entries);
+        let capped = self.frontend.applies_to(&plan.origin.log_group);
+        if capped {
+            self.frontend.take_over(&mut plan);
+        }
+        let summary = self.deliver(&plan, capped, deadline).await;
         tracing::info!(
             event = "logs.batch_processed",
             log_group = %plan.origin.log_group,
@@ -95,6 +107,8 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             unreadable = summary.tally.unreadable,
             posted = summary.posted,
             suppressed = summary.suppressed,
+            capped = summary.capped,
+            digests = summary.digests,
             duplicates = summary.duplicates,
             failed = summary.failed,
         );
@@ -109,27 +123,48 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
         Ok(summary)
     }
 
-    async fn deliver(&self, plan: &Plan, deadline: Instant) -> Summary {
+    async fn deliver(&self, plan: &Plan, capped: bool, deadline: Instant) -> Summary {
         let mut summary = Summary {
             tally: plan.tally,
             ..Summary::default()
         };
+        let mut stopped = false;
+        let mut window = None;
+        if capped {
+            match self.cap_window(deadline).await {
+                Ok((open, digest_posted)) => {
+                    window = Some(open);
+                    summary.digests = usize::from(digest_posted);
+                }
+                Err(_) => stopped = true,
+            }
+        }
         let mut outcomes = Vec::with_capacity(plan.alerts.len() + 1);
         for alert in &plan.alerts {
-            outcomes.push(self.deliver_alert(alert, &plan.origin, deadline).await);
+            let outcome = if stopped {
+                Err(Failed::Stop)
+            } else {
+                self.deliver_alert(alert, &plan.origin, window.as_ref(), deadline)
+                    .await
+            };
+            stopped |= outcome == Err(Failed::Stop);
+            outcomes.push(outcome);
         }
         if let Some(overview) = &plan.overview {
-            outcomes.push(
-                self.deliver_overview(overview, &plan.origin, deadline)
-                    .await,
-            );
+            outcomes.push(if stopped {
+                Err(Failed::Stop)
+            } else {
+                self.deliver_overview(overview, &plan.origin, window.as_ref(), deadline)
+                    .await
+            });
         }
         for outcome in outcomes {
             match outcome {
                 Ok(Outcome::Posted) => summary.posted += 1,
                 Ok(Outcome::Suppressed) => summary.suppressed += 1,
+                Ok(Outcome::Capped) => summary.capped += 1,
                 Ok(Outcome::Duplicate) => summary.duplicates += 1,
-                Err(()) => summary.failed += 1,
+                Err(_) => summary.failed += 1,
             }
         }
         summary
@@ -139,15 +174,16 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
         &self,
         alert: &Alert,
         origin: &Origin,
+        window: Option<&CapWindow>,
         deadline: Instant,
-    ) -> Result<Outcome, ()> {
+    ) -> Result<Outcome, Failed> {
         let key = alert.delivery_key();
         match self.claim(&key).await {
             Ok(Begin::Done) => return Ok(Outcome::Duplicate),
             Ok(_) => {}
             Err(err) => {
                 tracing::error!(event = "logs.alert_failed", key = %key, error = %cause_chain(&err));
-                return Err(());
+                return Err(Failed::Alone);
             }
         }
         let now = (self.clock)();
@@ -164,6 +200,11 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
         {
             Ok(Decision::Suppressed) => Ok(Outcome::Suppressed),
             Ok(Decision::Post { carried }) => {
+                if let Some(window) = window
+                    && self.admit(window, &key, alert.count).await? == Admission::Capped
+                {
+                    return Ok(Outcome::Capped);
+                }
                 let message = alert_message(alert, origin, carried, &self.console);
                 self.post(&key, &message, deadline)
                     .await
@@ -172,7 +213,7 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             Err(err) => {
                 tracing::error!(event = "logs.alert_failed", key = %key, error = %cause_chain(&err));
                 self.release(&key).await;
-                Err(())
+                Err(Failed::Alone)
             }
         }
     }
@@ -181,12 +222,18 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
         &self,
         overview: &Overview,
         origin: &Origin,
+        window: Option<&CapWindow>,
         deadline: Instant,
-    ) -> Result<Outcome, ()> {
+    ) -> Result<Outcome, Failed> {
         let key = overview.delivery_key();
         match self.claim(&key).await {
             Ok(Begin::Done) => Ok(Outcome::Duplicate),
             Ok(_) => {
+                if let Some(window) = window
+                    && self.admit(window, &key, overview.events()).await? == Admission::Capped
+                {
+                    return Ok(Outcome::Capped);
+                }
                 let message = overview_message(overview, origin, &self.console);
                 self.post(&key, &message, deadline)
                     .await
@@ -194,43 +241,8 @@ impl<L: AlertLedger + Sync, N: Notifier + Sync> Alerts<L, N> {
             }
             Err(err) => {
                 tracing::error!(event = "logs.alert_failed", key = %key, error = %cause_chain(&err));
-                Err(())
+                Err(Failed::Alone)
             }
-        }
-    }
-
-    /// Claims `key`; one held by another invocation is an error, so that this one is retried.
-    async fn claim(&self, key: &str) -> Result<Begin, LogsFailure> {
-        match self.ledger.begin(key, (self.clock)()).await? {
-            Begin::Busy => Err(Failure::Store(StoreError::because(format!(
-                "{key} is being delivered by another invocation"
-            )))),
-            begin => Ok(begin),
-        }
-    }
-
-    /// Posts `message` for the claimed `key` and settles the claim either way.
-    async fn post(&self, key: &str, message: &SlackMessage, deadline: Instant) -> Result<(), ()> {
-        match self.notifier.post(message, deadline).await {
-            Ok(ts) => {
-                tracing::info!(event = "logs.alert_posted", key = %key, channel = %message.channel, ts = %ts);
-                if let Err(err) = self.ledger.finish(key, (self.clock)()).await {
-                    tracing::error!(event = "logs.finish_failed", key = %key, error = %cause_chain(&err), "posted, but a retry may post again");
-                }
-                Ok(())
-            }
-            Err(err) => {
-                tracing::error!(event = "logs.post_failed", key = %key, channel = %message.channel, error = %cause_chain(&err));
-                self.release(key).await;
-                Err(())
-            }
-        }
-    }
-
-    /// Marks a claimed `key` failed so a retried invocation takes it up at once.
-    async fn release(&self, key: &str) {
-        if let Err(err) = self.ledger.fail(key).await {
-            tracing::error!(event = "logs.release_failed", key = %key, error = %cause_chain(&err));
         }
     }
 }

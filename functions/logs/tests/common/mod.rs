@@ -7,6 +7,7 @@ use base64::engine::general_purpose::STANDARD;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use logs::adapters::{DynamoLedger, SlackClient};
+use logs::domain::cap::FrontendCap;
 use logs::domain::links::Console;
 use logs::domain::policy::Policy;
 use logs::error::LogsFailure;
@@ -26,6 +27,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 pub const TOKEN: &str = "xoxb-test-token";
 pub const AUTH_GROUP: &str = "/aws/lambda/starjack-auth-api";
 pub const STREAM: &str = "2026/11/27/[$LATEST]abc";
+pub const FRONTEND_GROUP: &str = "/starjack/frontend";
+pub const FRONTEND_CHANNEL: &str = "#browser-alerts";
+pub const FRONTEND_POSTS: u64 = 3;
+pub const FRONTEND_WINDOW: Duration = Duration::from_secs(600);
 pub const NOW_MS: i64 = 1_795_774_542_000;
 
 pub struct Harness {
@@ -55,6 +60,12 @@ impl Harness {
                 stack: "starjack".to_owned(),
                 max_decompressed: DEFAULT_MAX_DECOMPRESSED,
                 own_log_group: Some("/aws/lambda/starjack-log-alerts".to_owned()),
+                frontend: FrontendCap {
+                    log_group: FRONTEND_GROUP.to_owned(),
+                    channel: FRONTEND_CHANNEL.to_owned(),
+                    max_posts: FRONTEND_POSTS,
+                    window: FRONTEND_WINDOW,
+                },
                 clock: Arc::new(move || clock_source.load(Ordering::SeqCst)),
             },
             slack,
@@ -70,6 +81,17 @@ impl Harness {
                 ResponseTemplate::new(200)
                     .set_body_json(json!({"ok": true, "ts": "1795774542.000100"})),
             )
+            .mount(&self.slack)
+            .await;
+    }
+
+    /// Slack answers the next post with a 429 asking to wait `retry_after_s`.
+    pub async fn slack_limits_once(&self, retry_after_s: u64) {
+        Mock::given(method("POST"))
+            .respond_with(
+                ResponseTemplate::new(429).insert_header("retry-after", retry_after_s.to_string()),
+            )
+            .up_to_n_times(1)
             .mount(&self.slack)
             .await;
     }
@@ -124,6 +146,21 @@ pub fn payload(group: &str, id_prefix: &str, lines: &[String]) -> Envelope {
             data: STANDARD.encode(gzip.finish().expect("gzip")),
         },
     }
+}
+
+/// `ERROR request.failed` lines from auth, one per word, each a different failure.
+pub fn server_errors(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|word| {
+            line(
+                "ERROR",
+                "auth",
+                "request.failed",
+                &format!("storage broke at {word}"),
+            )
+        })
+        .collect()
 }
 
 /// One of our JSON lines.

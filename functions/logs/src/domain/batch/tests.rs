@@ -76,13 +76,29 @@ fn the_service_and_function_come_from_the_log_group_when_the_line_has_none() {
 
 #[test]
 fn secrets_are_redacted_before_they_reach_an_alert() {
-    let mut line = serde_json::json!({"level": "ERROR", "message": "login with password=hunter2 failed", "cause": "Bearer abcdefghijkl rejected", "route": "GET /x?token=abc"});
+    let mut line = serde_json::json!({"level": "ERROR", "message": "login with password=hunter2, then failed", "cause": "Bearer abcdefghijkl rejected", "route": "GET /x?token=abc"});
     line["event"] = "request.failed".into();
     let plan = plan_of(&[line.to_string()]);
     let shown = &plan.alerts[0].first.line;
-    assert_eq!(shown.message, "login with password=[REDACTED] failed");
+    assert_eq!(shown.message, "login with password=[REDACTED], then failed");
     assert_eq!(shown.cause.as_deref(), Some("Bearer [REDACTED] rejected"));
     assert_eq!(shown.route.as_deref(), Some("GET /x?token=[REDACTED]"));
+}
+
+#[test]
+fn a_lines_fields_are_kept_for_the_message_and_redacted() {
+    let line = serde_json::json!({"level": "WARN", "event": "status.check_failed", "target": "shared::status", "check": "skidata", "attempt": 2, "error": "refused: api_key=k-123 bad"});
+    let plan = plan_of(&[line.to_string()]);
+    let shown = &plan.alerts[0].first.line;
+    assert_eq!(shown.message, "");
+    assert_eq!(
+        shown.fields,
+        [
+            ("attempt".to_owned(), "2".to_owned()),
+            ("check".to_owned(), "skidata".to_owned()),
+            ("error".to_owned(), "refused: api_key=[REDACTED]".to_owned()),
+        ]
+    );
 }
 
 #[test]

@@ -28,6 +28,7 @@ fn alert(count: u64) -> Alert {
                 correlation_id: Some("corr-1".into()),
                 route: Some("POST /auth/login".into()),
                 cause: Some("storage failed".into()),
+                fields: Vec::new(),
             },
         },
         count,
@@ -44,7 +45,7 @@ fn an_alert_shows_service_function_level_message_ids_and_links() {
     assert_eq!(message.channel, "#alerts-errors");
     assert_eq!(
         message.text,
-        "ERROR request.failed in auth: internal error <b>"
+        "ERROR request.failed in auth: internal error &lt;b&gt;"
     );
     let blocks = message.blocks.to_string();
     for expected in [
@@ -96,4 +97,62 @@ fn the_overview_lists_each_alert_with_its_count() {
     );
     let blocks = message.blocks.to_string();
     assert!(blocks.contains("`request.failed` ×3"));
+}
+
+#[test]
+fn slack_control_sequences_from_a_line_are_escaped_everywhere_in_the_message() {
+    let mut hostile = alert(1);
+    let line = &mut hostile.first.line;
+    line.message = "<!channel> <!here> <@U0123> <http://evil.example|click> & co".into();
+    line.route = Some("<!everyone>".into());
+    line.cause = Some("<@W42>".into());
+    line.fields = vec![("error".into(), "<!subteam^S1>".into())];
+    let posted = serde_json::to_string(&alert_message(&hostile, &origin(), 0, &console())).unwrap();
+    for control in [
+        "<!channel>",
+        "<!here>",
+        "<@U0123>",
+        "<http://evil",
+        "<!everyone>",
+        "<@W42>",
+        "<!subteam",
+    ] {
+        assert!(
+            !posted.contains(control),
+            "{control} reached Slack in {posted}"
+        );
+    }
+    assert!(posted.contains("&lt;!channel&gt; &lt;!here&gt; &lt;@U0123&gt;"));
+    assert!(posted.contains("&amp; co"));
+    let overview = Overview {
+        channel: "#alerts".into(),
+        alerts: vec![hostile],
+    };
+    let listed =
+        serde_json::to_string(&overview_message(&overview, &origin(), &console())).unwrap();
+    assert!(!listed.contains("<!channel>"), "{listed}");
+}
+
+#[test]
+fn a_line_without_a_message_shows_its_fields_instead_of_an_empty_block() {
+    let mut warn = alert(1);
+    let line = &mut warn.first.line;
+    line.level = Level::Warn;
+    line.kind = "status.check_failed".into();
+    line.message = String::new();
+    line.fields = vec![
+        ("check".into(), "skidata".into()),
+        ("error".into(), "HTTP 503 from provider".into()),
+    ];
+    let message = alert_message(&warn, &origin(), 0, &console());
+    let blocks = message.blocks.to_string();
+    assert!(!blocks.contains("``````"), "{blocks}");
+    assert!(
+        blocks.contains("*Details*\\n```check=skidata\\nerror=HTTP 503 from provider```"),
+        "{blocks}"
+    );
+    assert_eq!(
+        message.text,
+        "WARN status.check_failed in auth: check=skidata error=HTTP 503 from provider"
+    );
 }

@@ -11,6 +11,7 @@ fn line(level: Level, kind: &str) -> LogLine {
         correlation_id: None,
         route: None,
         cause: None,
+        fields: Vec::new(),
     }
 }
 
