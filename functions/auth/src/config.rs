@@ -66,13 +66,32 @@ impl AuthConfig {
             verifier,
             jwks,
             refresh_ttl_seconds: env.parse_or("AUTH_REFRESH_TTL_SECONDS", DEFAULT_REFRESH_TTL)?,
-            attempts: AttemptPolicy {
-                max_failures: env.parse_or("AUTH_LOGIN_MAX_FAILURES", DEFAULT_MAX_FAILURES)?,
-                window_seconds: env
-                    .parse_or("AUTH_LOGIN_FAILURE_WINDOW_SECONDS", DEFAULT_FAILURE_WINDOW)?,
-            },
+            attempts: attempt_policy(env)?,
             clients,
             bootstrap_secret: env.optional("AUTH_BOOTSTRAP_SECRET"),
         })
     }
+}
+
+/// The failed-login limit: at least one attempt per window of at least a second.
+fn attempt_policy(env: &Env) -> Result<AttemptPolicy, ConfigError> {
+    let max_failures = env.parse_or("AUTH_LOGIN_MAX_FAILURES", DEFAULT_MAX_FAILURES)?;
+    if max_failures == 0 {
+        return Err(ConfigError::malformed(
+            "AUTH_LOGIN_MAX_FAILURES",
+            "must be at least 1, or nobody could log in",
+        ));
+    }
+    let window_seconds =
+        env.parse_or("AUTH_LOGIN_FAILURE_WINDOW_SECONDS", DEFAULT_FAILURE_WINDOW)?;
+    if window_seconds < 1 {
+        return Err(ConfigError::malformed(
+            "AUTH_LOGIN_FAILURE_WINDOW_SECONDS",
+            "must be at least 1 second",
+        ));
+    }
+    Ok(AttemptPolicy {
+        max_failures,
+        window_seconds,
+    })
 }

@@ -25,7 +25,7 @@ pub enum AuthError {
         "service tokens are only issued for a service's own audience, never for the customer audience {0:?}"
     )]
     CustomerAudience(String),
-    #[error("too many failed logins for this account; try again in {0} seconds")]
+    #[error("too many failed logins for this account; try again after the seconds in Retry-After")]
     TooManyAttempts(u64),
     #[error("admin bootstrap is not enabled")]
     BootstrapDisabled,

@@ -38,13 +38,20 @@ fn parameters() -> HashMap<String, String> {
     values
 }
 
-#[tokio::test]
-async fn a_customer_signs_up_logs_in_refreshes_and_reads_their_profile_over_http() {
+/// The local cloud of the real template, with the auth-api binary of this build.
+async fn start() -> local::Cloud {
     assert!(
         common::bin_dir().join("auth-api").exists(),
         "auth-api is not built: scripts/test builds every binary before the tests"
     );
-    let (cloud, _) = common::start(common::workspace().join("template.yaml"), parameters()).await;
+    common::start(common::workspace().join("template.yaml"), parameters())
+        .await
+        .0
+}
+
+#[tokio::test]
+async fn a_customer_signs_up_logs_in_refreshes_and_reads_their_profile_over_http() {
+    let cloud = start().await;
     let base = format!("http://127.0.0.1:{}", cloud.port);
     let http = reqwest::Client::new();
     let credentials = json!({"email": "journey@example.com", "password": "correct horse battery"});
@@ -109,11 +116,7 @@ fn login_burst() -> u64 {
 /// burst past its limit is answered 429 by the gateway (its own body, not auth's JSON error).
 #[tokio::test]
 async fn a_burst_of_logins_past_the_templates_limit_is_answered_429_by_the_gateway() {
-    assert!(
-        common::bin_dir().join("auth-api").exists(),
-        "auth-api is not built: scripts/test builds every binary before the tests"
-    );
-    let (cloud, _) = common::start(common::workspace().join("template.yaml"), parameters()).await;
+    let cloud = start().await;
     let url = format!("http://127.0.0.1:{}/auth/login", cloud.port);
     let http = reqwest::Client::new();
     let burst = login_burst();
