@@ -1,6 +1,6 @@
 //! The auth service's configuration, read once at start.
 
-use crate::domain::{ServiceClients, TokenIssuer};
+use crate::domain::{AttemptPolicy, ServiceClients, TokenIssuer};
 use jsonwebtoken::jwk::JwkSet;
 use shared::config::{ConfigError, Env};
 use shared::token::{API_AUDIENCE, TokenVerifier};
@@ -12,13 +12,18 @@ pub struct AuthConfig {
     pub verifier: TokenVerifier,
     /// The keys published at `/auth/.well-known/jwks.json`: the public parameters of `AUTH_JWKS`.
     pub jwks: JwkSet,
+    /// The absolute lifetime of a refresh-token family, from its login.
     pub refresh_ttl_seconds: i64,
+    /// Failed logins allowed per account and window.
+    pub attempts: AttemptPolicy,
     pub clients: ServiceClients,
     pub bootstrap_secret: Option<String>,
 }
 
 const DEFAULT_ACCESS_TTL: u64 = 15 * 60;
 const DEFAULT_REFRESH_TTL: i64 = 30 * 24 * 3600;
+const DEFAULT_MAX_FAILURES: u32 = 5;
+const DEFAULT_FAILURE_WINDOW: i64 = 15 * 60;
 
 impl AuthConfig {
     /// Reads and checks the configuration, including that the signing key is the one the
@@ -61,8 +66,32 @@ impl AuthConfig {
             verifier,
             jwks,
             refresh_ttl_seconds: env.parse_or("AUTH_REFRESH_TTL_SECONDS", DEFAULT_REFRESH_TTL)?,
+            attempts: attempt_policy(env)?,
             clients,
             bootstrap_secret: env.optional("AUTH_BOOTSTRAP_SECRET"),
         })
     }
+}
+
+/// The failed-login limit: at least one attempt per window of at least a second.
+fn attempt_policy(env: &Env) -> Result<AttemptPolicy, ConfigError> {
+    let max_failures = env.parse_or("AUTH_LOGIN_MAX_FAILURES", DEFAULT_MAX_FAILURES)?;
+    if max_failures == 0 {
+        return Err(ConfigError::malformed(
+            "AUTH_LOGIN_MAX_FAILURES",
+            "must be at least 1, or nobody could log in",
+        ));
+    }
+    let window_seconds =
+        env.parse_or("AUTH_LOGIN_FAILURE_WINDOW_SECONDS", DEFAULT_FAILURE_WINDOW)?;
+    if window_seconds < 1 {
+        return Err(ConfigError::malformed(
+            "AUTH_LOGIN_FAILURE_WINDOW_SECONDS",
+            "must be at least 1 second",
+        ));
+    }
+    Ok(AttemptPolicy {
+        max_failures,
+        window_seconds,
+    })
 }

@@ -22,6 +22,12 @@ pub enum AuthError {
     UnsupportedGrant,
     #[error("this client may not ask for audience {0:?}")]
     AudienceNotAllowed(String),
+    #[error(
+        "service tokens are only issued for a service's own audience, never for the customer audience {0:?}"
+    )]
+    CustomerAudience(String),
+    #[error("too many failed logins for this account; try again after the seconds in Retry-After")]
+    TooManyAttempts(u64),
     #[error("admin bootstrap is not enabled")]
     BootstrapDisabled,
     #[error("the bootstrap secret is wrong")]
@@ -59,6 +65,10 @@ impl From<AuthError> for ApiError {
             | AuthError::UserGone => ApiError::unauthorized(message),
             AuthError::UnsupportedGrant => ApiError::bad_request("unsupported_grant_type", message),
             AuthError::AudienceNotAllowed(_) => ApiError::forbidden(message),
+            AuthError::CustomerAudience(_) => ApiError::bad_request("invalid_target", message),
+            AuthError::TooManyAttempts(seconds) => {
+                ApiError::too_many_requests("too_many_attempts", message, seconds)
+            }
             AuthError::BootstrapDisabled => ApiError::not_found(message),
             AuthError::AdminExists => ApiError::conflict("admin_exists", message),
             AuthError::Internal(_) => ApiError::new(

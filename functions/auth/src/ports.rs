@@ -1,6 +1,6 @@
 //! What the auth rules need from storage, in domain types.
 
-use crate::domain::{Email, FamilyId, RefreshRecord, User, UserId};
+use crate::domain::{AccountKey, Attempts, Email, Family, FamilyId, RefreshRecord, User, UserId};
 use std::future::Future;
 
 pub use shared::table::StoreError;
@@ -49,12 +49,13 @@ pub trait RefreshStore {
         &self,
         hash: &str,
     ) -> impl Future<Output = Result<Option<RefreshRecord>, StoreError>> + Send;
-    fn family_revoked(
+    /// The family, if it is stored (it may have expired and been deleted).
+    fn family(
         &self,
         family: &FamilyId,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
-    /// Marks `old` rotated and stores `new` atomically; [`WriteError::Conflict`] when `old` is
-    /// no longer active or its family was revoked.
+    ) -> impl Future<Output = Result<Option<Family>, StoreError>> + Send;
+    /// Marks `old` rotated and stores `new` atomically, leaving the family's expiry as it is;
+    /// [`WriteError::Conflict`] when `old` is no longer active or its family was revoked.
     fn rotate(
         &self,
         old: &RefreshRecord,
@@ -66,12 +67,32 @@ pub trait RefreshStore {
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
 
+/// Login attempts per account.
+pub trait AttemptStore {
+    fn attempts(
+        &self,
+        account: &AccountKey,
+    ) -> impl Future<Output = Result<Option<Attempts>, StoreError>> + Send;
+    /// Stores `next` if what is stored is still the version it was computed from; `false` if
+    /// another attempt changed it meanwhile.
+    fn record_attempt(
+        &self,
+        account: &AccountKey,
+        next: &Attempts,
+    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    /// Forgets the account's attempts, after a successful login.
+    fn clear_attempts(
+        &self,
+        account: &AccountKey,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+}
+
 /// A cheap check that storage answers, for `GET /auth/status`.
 pub trait HealthCheck {
     fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
 }
 
-/// Everything auth stores: users, refresh tokens, and its status check.
-pub trait AuthStore: UserStore + RefreshStore + HealthCheck {}
+/// Everything auth stores: users, refresh tokens, login attempts, and its status check.
+pub trait AuthStore: UserStore + RefreshStore + AttemptStore + HealthCheck {}
 
-impl<T: UserStore + RefreshStore + HealthCheck> AuthStore for T {}
+impl<T: UserStore + RefreshStore + AttemptStore + HealthCheck> AuthStore for T {}

@@ -108,6 +108,18 @@ async fn an_expired_refresh_token_is_refused() {
 }
 
 #[tokio::test]
+async fn a_family_ends_its_lifetime_after_login_however_recently_it_was_rotated() {
+    let auth = Auth::start_with(|settings| settings.set("AUTH_REFRESH_TTL_SECONDS", "3")).await;
+    let login = auth.customer("anna@example.com").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
+    let rotated = auth.refresh(&text(&login["refresh_token"])).await;
+    assert_eq!(rotated.status, 200, "{}", rotated.body);
+    tokio::time::sleep(std::time::Duration::from_millis(2_000)).await;
+    let late = auth.refresh(&text(&rotated.body["refresh_token"])).await;
+    late.assert_error(401, "unauthorized");
+}
+
+#[tokio::test]
 async fn logout_revokes_the_family_and_answers_204_for_any_token() {
     let auth = Auth::start().await;
     let login = auth.customer("anna@example.com").await;

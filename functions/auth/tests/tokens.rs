@@ -116,6 +116,19 @@ async fn service_token_requests_with_bad_credentials_grant_or_audience_are_refus
 }
 
 #[tokio::test]
+async fn a_service_token_for_the_customer_audience_is_refused_even_if_configured() {
+    let clients = json!({"order": {"secret_sha256": shared::digest::sha256_hex(ORDER_SECRET.as_bytes()), "audiences": [API_AUDIENCE, "liftoperator"]}});
+    let auth =
+        Auth::start_with(|settings| settings.set("AUTH_SERVICE_CLIENTS", clients.to_string()))
+            .await;
+    let ask = json!({"grant_type": "client_credentials", "client_id": "order", "client_secret": ORDER_SECRET, "audience": API_AUDIENCE});
+    let refused = auth.call("token", Some(ask), &[]).await;
+    let message = refused.assert_error(400, "invalid_target");
+    assert!(message.contains(API_AUDIENCE), "{message}");
+    assert!(refused.body.get("access_token").is_none());
+}
+
+#[tokio::test]
 async fn a_signing_key_that_the_jwks_does_not_publish_is_a_configuration_error() {
     let (_, table) = shared::testing::dynamo::table_from_template("AuthTable").await;
     let env = common::settings(&table)

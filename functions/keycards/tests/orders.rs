@@ -7,6 +7,7 @@ mod common;
 use common::{Keycards, order, summary};
 use serde_json::json;
 use shared::testing::function::{customer, service};
+use shared::token::API_AUDIENCE;
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -148,6 +149,8 @@ async fn the_order_service_reads_any_keycard_with_its_owner_through_a_service_to
     assert_eq!(read.body["status"], "ordered");
     let wrong_audience = keycards.read(id, &service("order", "payment")).await;
     assert_eq!(wrong_audience.status, 401);
+    let customer_audience = keycards.read(id, &service("order", API_AUDIENCE)).await;
+    assert_eq!(customer_audience.status, 403, "{}", customer_audience.body);
 }
 
 #[tokio::test]

@@ -16,6 +16,8 @@ pub struct ApiError {
     code: Cow<'static, str>,
     message: String,
     cause: Option<Cause>,
+    /// Seconds for the `Retry-After` header.
+    retry_after: Option<u64>,
 }
 
 impl From<crate::values::Invalid> for ApiError {
@@ -46,6 +48,7 @@ impl ApiError {
             code: code.into(),
             message: message.into(),
             cause: None,
+            retry_after: None,
         }
     }
 
@@ -78,6 +81,17 @@ impl ApiError {
     /// 409: the request conflicts with the current state.
     pub fn conflict(code: impl Into<Cow<'static, str>>, message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, code, message)
+    }
+
+    /// 429 with `Retry-After: retry_after_seconds`: too many attempts; try again later.
+    pub fn too_many_requests(
+        code: impl Into<Cow<'static, str>>,
+        message: impl Into<String>,
+        retry_after_seconds: u64,
+    ) -> Self {
+        let mut error = Self::new(StatusCode::TOO_MANY_REQUESTS, code, message);
+        error.retry_after = Some(retry_after_seconds);
+        error
     }
 
     /// 500: something on our side failed; the cause is logged, never shown.
@@ -135,6 +149,11 @@ impl ApiError {
                 http::header::WWW_AUTHENTICATE,
                 http::HeaderValue::from_static("Bearer"),
             );
+        }
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
         }
         response
     }
@@ -204,6 +223,14 @@ mod tests {
     fn unauthorized_answers_name_the_bearer_scheme() {
         let response = ApiError::unauthorized("token expired").into_response();
         assert_eq!(response.headers()["www-authenticate"], "Bearer");
+    }
+
+    #[test]
+    fn too_many_requests_says_when_to_retry() {
+        let response = ApiError::too_many_requests("slow_down", "wait", 42).into_response();
+        assert_eq!(response.status(), 429);
+        assert_eq!(response.headers()["retry-after"], "42");
+        assert_eq!(body_of(&response)["error"]["code"], "slow_down");
     }
 
     #[test]

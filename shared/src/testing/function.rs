@@ -174,13 +174,18 @@ where
 }
 
 /// Tokens of callers a service-only route must refuse, each with the status it must answer:
-/// a customer and an administrator (403), a service token for another audience and a token
-/// that is none (401).
+/// a customer, an administrator and a service token addressed to the customer audience (403),
+/// a service token for another audience and a token that is none (401).
 pub fn not_this_service(audience: &str) -> Vec<(&'static str, String, u16)> {
     let elsewhere = if audience == "axess" { "dta" } else { "axess" };
     vec![
         ("a customer", customer("user-1"), 403),
         ("an administrator", admin(), 403),
+        (
+            "a service token for the customer audience",
+            service("liftoperator", API_AUDIENCE),
+            403,
+        ),
         (
             "a service token for another audience",
             service("liftoperator", elsewhere),

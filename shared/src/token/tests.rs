@@ -57,3 +57,24 @@ fn a_jwks_key_without_kid_is_a_configuration_error() {
         .unwrap();
     assert!(matches!(err, VerifierConfigError::MissingKid));
 }
+
+fn caller_of(claims: &Claims) -> Result<Caller, crate::http::ApiError> {
+    let bearer = format!("Bearer {}", tokens::sign(claims));
+    let request =
+        crate::testing::events::http_request("auth/me.json", None, &[("authorization", &bearer)]);
+    verifier().authenticate(&request)
+}
+
+#[test]
+fn a_service_token_addressed_to_the_customer_audience_grants_no_service_role() {
+    let caller = caller_of(&tokens::claims("order", API_AUDIENCE, &[Role::Service])).unwrap();
+    assert!(!caller.has(Role::Service));
+    assert_eq!(caller.require(Role::Service).unwrap_err().status(), 403);
+}
+
+#[test]
+fn a_service_token_addressed_to_this_service_grants_only_the_service_role() {
+    let roles = [Role::Service, Role::Admin, Role::Customer];
+    let caller = caller_of(&tokens::claims("order", SERVICE, &roles)).unwrap();
+    assert_eq!(caller.roles, vec![Role::Service]);
+}

@@ -1,7 +1,9 @@
 //! Verifies access tokens against the published keys, strictly: RS256 only, known `kid`,
 //! access-token `typ`, required claims, bounded leeway, no key material taken from the token.
 
-use super::{ACCESS_TOKEN_TYPE, API_AUDIENCE, Caller, Claims, LEEWAY_SECONDS, MAX_TOKEN_BYTES};
+use super::{
+    ACCESS_TOKEN_TYPE, API_AUDIENCE, Caller, Claims, LEEWAY_SECONDS, MAX_TOKEN_BYTES, Role,
+};
 use crate::config::{ConfigError, Env};
 use crate::http::{ApiError, Request, header};
 use jsonwebtoken::jwk::JwkSet;
@@ -121,7 +123,9 @@ impl TokenVerifier {
             .map_err(TokenError::Invalid)
     }
 
-    /// The caller named by the request's `Authorization: Bearer` header, or 401.
+    /// The caller named by the request's `Authorization: Bearer` header, or 401. A service token
+    /// grants the service role only when addressed to this service (not to [`API_AUDIENCE`]), so
+    /// service-only routes demand their own audience.
     pub fn authenticate(&self, request: &Request) -> Result<Caller, ApiError> {
         let value = header(request, "authorization")
             .ok_or_else(|| ApiError::unauthorized("an Authorization: Bearer token is required"))?;
@@ -138,9 +142,24 @@ impl TokenVerifier {
             tracing::info!(event = "token.refused", reason = %reason);
             ApiError::unauthorized("invalid token")
         })?;
+        let roles = claims
+            .roles
+            .into_iter()
+            .filter(|role| granted(*role, &claims.aud))
+            .collect();
         Ok(Caller {
             subject: claims.sub,
-            roles: claims.roles,
+            roles,
         })
+    }
+}
+
+/// Whether a token addressed to `audience` grants `role`: the service role only when it is
+/// addressed to this service, never to the customer audience every service accepts; customer
+/// and admin roles only with the customer audience.
+fn granted(role: Role, audience: &str) -> bool {
+    match role {
+        Role::Service => audience != API_AUDIENCE,
+        _ => audience == API_AUDIENCE,
     }
 }

@@ -38,13 +38,20 @@ fn parameters() -> HashMap<String, String> {
     values
 }
 
-#[tokio::test]
-async fn a_customer_signs_up_logs_in_refreshes_and_reads_their_profile_over_http() {
+/// The local cloud of the real template, with the auth-api binary of this build.
+async fn start() -> local::Cloud {
     assert!(
         common::bin_dir().join("auth-api").exists(),
         "auth-api is not built: scripts/test builds every binary before the tests"
     );
-    let (cloud, _) = common::start(common::workspace().join("template.yaml"), parameters()).await;
+    common::start(common::workspace().join("template.yaml"), parameters())
+        .await
+        .0
+}
+
+#[tokio::test]
+async fn a_customer_signs_up_logs_in_refreshes_and_reads_their_profile_over_http() {
+    let cloud = start().await;
     let base = format!("http://127.0.0.1:{}", cloud.port);
     let http = reqwest::Client::new();
     let credentials = json!({"email": "journey@example.com", "password": "correct horse battery"});
@@ -90,5 +97,48 @@ async fn a_customer_signs_up_logs_in_refreshes_and_reads_their_profile_over_http
 
     let anonymous = http.get(format!("{base}/auth/me")).send().await.unwrap();
     assert_eq!(anonymous.status(), 401);
+    cloud.stop().await;
+}
+
+/// `ThrottlingBurstLimit` of `POST /auth/login` in the template.
+fn login_burst() -> u64 {
+    let template =
+        std::fs::read_to_string(common::workspace().join("template.yaml")).expect("template.yaml");
+    let template: serde_yaml_ng::Value =
+        serde_yaml_ng::from_str(&template).expect("template.yaml is YAML");
+    let settings = &template["Resources"]["HttpApi"]["Properties"]["RouteSettings"];
+    settings["POST /auth/login"]["ThrottlingBurstLimit"]
+        .as_u64()
+        .expect("POST /auth/login has a burst limit")
+}
+
+/// The template throttles `POST /auth/login` at the stage; the local gateway applies it, so a
+/// burst past its limit is answered 429 by the gateway (its own body, not auth's JSON error).
+#[tokio::test]
+async fn a_burst_of_logins_past_the_templates_limit_is_answered_429_by_the_gateway() {
+    let cloud = start().await;
+    let url = format!("http://127.0.0.1:{}/auth/login", cloud.port);
+    let http = reqwest::Client::new();
+    let burst = login_burst();
+    let guesses: Vec<_> = (0..3 * burst)
+        .map(|_| tokio::spawn(http.post(&url).json(&json!({})).send()))
+        .collect();
+    let (mut throttled, mut reached) = (0, 0);
+    for guess in guesses {
+        let answer = guess.await.unwrap().unwrap();
+        if answer.status() == 429 {
+            throttled += 1;
+            let body: Value = answer.json().await.unwrap();
+            assert_eq!(body, json!({"message": "Too Many Requests"}));
+        } else {
+            assert_eq!(answer.status(), 400, "a malformed login reaches auth");
+            reached += 1;
+        }
+    }
+    assert!(throttled > 0, "none of {} logins was throttled", 3 * burst);
+    assert!(
+        reached >= burst,
+        "the burst of {burst} must pass, {reached} did"
+    );
     cloud.stop().await;
 }

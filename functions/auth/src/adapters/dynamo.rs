@@ -1,10 +1,11 @@
 //! Users and refresh tokens in the auth table (string hash key `pk`):
-//! `USER#<id>`, `EMAIL#<email>` (uniqueness), `REFRESH#<sha256>`, `FAMILY#<id>`, and the
-//! `ADMIN_BOOTSTRAP` marker. Uniqueness and rotation are conditional transactions.
+//! `USER#<id>`, `EMAIL#<email>` (uniqueness), `REFRESH#<sha256>`, `FAMILY#<id>`, the
+//! `ADMIN_BOOTSTRAP` marker, and `LOGIN#<account>` (attempts, in `attempts.rs`). Uniqueness and
+//! rotation are conditional transactions.
 
-use crate::domain::{Email, FamilyId, RefreshRecord, RefreshStatus, User, UserId};
+use crate::domain::{Email, Family, FamilyId, RefreshRecord, RefreshStatus, User, UserId};
 use crate::ports::{HealthCheck, RefreshStore, StoreError, UserStore, WriteError};
-use aws_sdk_dynamodb::types::{AttributeValue, Put, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{AttributeValue, ConditionCheck, Put, TransactWriteItem, Update};
 use serde::{Deserialize, Serialize};
 use shared::table::{Guard, Item, Table, attribute};
 
@@ -13,7 +14,7 @@ const BOOTSTRAP_KEY: &str = "ADMIN_BOOTSTRAP";
 /// The DynamoDB adapter; cheap to clone.
 #[derive(Clone)]
 pub struct DynamoStore {
-    table: Table,
+    pub(super) table: Table,
 }
 
 fn s(value: impl Into<String>) -> AttributeValue {
@@ -91,20 +92,9 @@ impl UserStore for DynamoStore {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Family {
-    user_id: String,
-    revoked: bool,
-    expires_at: i64,
-}
-
 impl RefreshStore for DynamoStore {
     async fn start_family(&self, first: &RefreshRecord) -> Result<(), StoreError> {
-        let family = Family {
-            user_id: first.user_id.clone(),
-            revoked: false,
-            expires_at: first.expires_at,
-        };
+        let family = Family::started_by(first);
         let table = self.table.name();
         let family_pk = format!("FAMILY#{}", first.family_id.as_str());
         let items = vec![
@@ -127,10 +117,8 @@ impl RefreshStore for DynamoStore {
         self.table.get(&format!("REFRESH#{hash}")).await
     }
 
-    async fn family_revoked(&self, family: &FamilyId) -> Result<bool, StoreError> {
-        let pk = format!("FAMILY#{}", family.as_str());
-        let family: Option<Family> = self.table.get(&pk).await?;
-        Ok(family.is_none_or(|family| family.revoked))
+    async fn family(&self, family: &FamilyId) -> Result<Option<Family>, StoreError> {
+        self.table.get(&format!("FAMILY#{}", family.as_str())).await
     }
 
     async fn rotate(&self, old: &RefreshRecord, new: &RefreshRecord) -> Result<(), WriteError> {
@@ -145,22 +133,19 @@ impl RefreshStore for DynamoStore {
             .expression_attribute_values(":active", status(RefreshStatus::Active)?)
             .build()
             .map_err(StoreError::new)?;
-        let extend_family = Update::builder()
+        let family_live = ConditionCheck::builder()
             .table_name(self.table.name())
             .key("pk", s(format!("FAMILY#{}", old.family_id.as_str())))
-            .update_expression("SET expires_at = :expires_at")
             .condition_expression("revoked = :false")
-            .expression_attribute_values(
-                ":expires_at",
-                AttributeValue::N(new.expires_at.to_string()),
-            )
             .expression_attribute_values(":false", AttributeValue::Bool(false))
             .build()
             .map_err(StoreError::new)?;
         let next = Table::item(&format!("REFRESH#{}", new.token_hash), new)?;
         let items = vec![
             TransactWriteItem::builder().update(retire).build(),
-            TransactWriteItem::builder().update(extend_family).build(),
+            TransactWriteItem::builder()
+                .condition_check(family_live)
+                .build(),
             put_new(self.table.name(), next)?,
         ];
         if self.table.transact(items).await? {

@@ -1,5 +1,7 @@
 //! Refresh tokens: opaque random secrets, stored only as their SHA-256, grouped in families
-//! so that reuse of a rotated token revokes every token descended from the same login.
+//! so that reuse of a rotated token revokes every token descended from the same login. A
+//! family has an absolute lifetime from its login that rotation never extends (RFC 9700
+//! §4.14.2).
 
 use aws_lc_rs::rand;
 use base64::Engine;
@@ -55,6 +57,31 @@ impl FamilyId {
     }
 }
 
+/// The state of a family as stored beside its tokens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Family {
+    pub user_id: String,
+    pub revoked: bool,
+    /// Seconds since the epoch: the login's time plus the refresh lifetime, never renewed.
+    pub expires_at: i64,
+}
+
+impl Family {
+    /// The family of the login that issued `first`; it ends when `first` does.
+    pub fn started_by(first: &RefreshRecord) -> Self {
+        Self {
+            user_id: first.user_id.clone(),
+            revoked: false,
+            expires_at: first.expires_at,
+        }
+    }
+
+    /// Whether its tokens may still be exchanged at `now`.
+    pub fn is_live(&self, now: i64) -> bool {
+        !self.revoked && now < self.expires_at
+    }
+}
+
 /// Whether a refresh token may still be exchanged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
@@ -93,6 +120,18 @@ impl RefreshRecord {
         }
     }
 
+    /// The token that replaces this one in a rotation: same user and family, expiring when
+    /// the family does, however late in its life the rotation happens.
+    pub fn successor(&self, secret: &RefreshSecret, family: &Family) -> Self {
+        Self {
+            token_hash: secret.hash(),
+            user_id: self.user_id.clone(),
+            family_id: self.family_id.clone(),
+            status: RefreshStatus::Active,
+            expires_at: family.expires_at,
+        }
+    }
+
     pub fn is_expired(&self, now: i64) -> bool {
         now >= self.expires_at
     }
@@ -119,5 +158,24 @@ mod tests {
         let record = RefreshRecord::issue(&secret, "u-1", FamilyId::generate(), 1_000, 60);
         assert!(!record.is_expired(1_059));
         assert!(record.is_expired(1_060));
+    }
+
+    #[test]
+    fn a_rotation_late_in_the_family_life_does_not_extend_it() {
+        let secret = RefreshSecret::generate().unwrap();
+        let first = RefreshRecord::issue(&secret, "u-1", FamilyId::generate(), 1_000, 60);
+        let family = Family::started_by(&first);
+        let next = first.successor(&RefreshSecret::generate().unwrap(), &family);
+        assert_eq!(next.expires_at, 1_060);
+        assert_eq!(next.family_id, first.family_id);
+        assert!(family.is_live(1_059));
+        assert!(!family.is_live(1_060));
+        assert!(
+            !Family {
+                revoked: true,
+                ..family
+            }
+            .is_live(1_000)
+        );
     }
 }

@@ -7,7 +7,7 @@ use http::StatusCode;
 use lambda_http::RequestPayloadExt;
 use serde::Deserialize;
 use shared::http::{ApiError, Body, Request, Response, json};
-use shared::token::Role;
+use shared::token::{API_AUDIENCE, Role};
 
 impl<S: AuthStore + Sync> App<S> {
     /// `GET /auth/.well-known/jwks.json`: the public keys, two at once during a rotation.
@@ -22,7 +22,8 @@ impl<S: AuthStore + Sync> App<S> {
     }
 
     /// `POST /auth/token` (form or JSON: grant_type=client_credentials, client_id, client_secret,
-    /// audience): an access token with role `service` for the target service.
+    /// audience): an access token with role `service` for the target service; 400
+    /// `invalid_target` for the customer audience, which every service accepts.
     pub(super) async fn service_token(
         &self,
         request: &Request,
@@ -41,6 +42,9 @@ impl<S: AuthStore + Sync> App<S> {
             .clients
             .authenticate(&body.client_id, &body.client_secret)
             .ok_or(AuthError::InvalidClient)?;
+        if body.audience == API_AUDIENCE {
+            return Err(AuthError::CustomerAudience(body.audience).into());
+        }
         if !client.audiences.contains(&body.audience) {
             return Err(AuthError::AudienceNotAllowed(body.audience).into());
         }

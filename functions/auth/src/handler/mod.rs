@@ -1,6 +1,7 @@
 //! HTTP routes of the auth function, dispatched on the API Gateway route key.
 
 mod account;
+mod attempts;
 mod keys;
 mod session;
 mod users;

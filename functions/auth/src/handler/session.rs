@@ -2,7 +2,8 @@
 
 use super::{App, blocking, now};
 use crate::domain::{
-    Email, FamilyId, PasswordHash, RefreshRecord, RefreshSecret, RefreshStatus, User, UserId,
+    AccountKey, Email, FamilyId, PasswordHash, RefreshRecord, RefreshSecret, RefreshStatus, User,
+    UserId,
 };
 use crate::error::{AuthError, AuthFailure};
 use crate::ports::AuthStore;
@@ -46,9 +47,12 @@ impl<S: AuthStore + Sync> App<S> {
     }
 
     /// `POST /auth/login` {email, password}: a token pair. Unknown e-mail and wrong password get
-    /// the same answer after the same work.
+    /// the same answer after the same work; so does an account whose failed logins are used
+    /// up (429 with `Retry-After`, before any password work).
     pub(super) async fn login(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let body: Credentials = json_body(request)?;
+        let account = AccountKey::of(&body.email);
+        self.count_attempt(&account).await?;
         let user = match Email::parse(&body.email) {
             Ok(email) => self.store.user_by_email(&email).await?,
             Err(_) => None,
@@ -61,6 +65,7 @@ impl<S: AuthStore + Sync> App<S> {
         let user = user
             .filter(|_| verified)
             .ok_or(AuthError::InvalidCredentials)?;
+        self.store.clear_attempts(&account).await?;
 
         let secret = new_secret()?;
         let record = RefreshRecord::issue(
@@ -76,7 +81,8 @@ impl<S: AuthStore + Sync> App<S> {
     }
 
     /// `POST /auth/refresh` {refresh_token}: rotates the token. Presenting a rotated token again
-    /// revokes its whole family; of two concurrent refreshes with one token, exactly one wins.
+    /// revokes its whole family; of two concurrent refreshes with one token, exactly one wins;
+    /// after the family's absolute lifetime (from its login) every refresh is a 401.
     pub(super) async fn refresh(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
         let body: RefreshBody = json_body(request)?;
         let presented = RefreshSecret::presented(&body.refresh_token);
@@ -85,9 +91,12 @@ impl<S: AuthStore + Sync> App<S> {
             .refresh_token(&presented.hash())
             .await?
             .ok_or(AuthError::InvalidRefreshToken)?;
-        if self.store.family_revoked(&record.family_id).await? {
-            return Err(AuthError::InvalidRefreshToken.into());
-        }
+        let family = self
+            .store
+            .family(&record.family_id)
+            .await?
+            .filter(|family| !family.revoked)
+            .ok_or(AuthError::InvalidRefreshToken)?;
         if record.status == RefreshStatus::Rotated {
             self.store.revoke_family(&record.family_id).await?;
             tracing::warn!(
@@ -99,7 +108,7 @@ impl<S: AuthStore + Sync> App<S> {
             return Err(AuthError::InvalidRefreshToken.into());
         }
         let now = now();
-        if record.is_expired(now) {
+        if record.is_expired(now) || !family.is_live(now) {
             return Err(AuthError::InvalidRefreshToken.into());
         }
         let user = self
@@ -108,13 +117,7 @@ impl<S: AuthStore + Sync> App<S> {
             .await?
             .ok_or(AuthError::UserGone)?;
         let secret = new_secret()?;
-        let next = RefreshRecord::issue(
-            &secret,
-            &record.user_id,
-            record.family_id.clone(),
-            now,
-            self.config.refresh_ttl_seconds,
-        );
+        let next = record.successor(&secret, &family);
         self.store.rotate(&record, &next).await?;
         self.token_pair(&user, &secret)
     }

@@ -77,3 +77,35 @@ fn one_line_routes_and_flow_style_tables_are_read_like_block_style_ones() {
     let groups = &stack.log_groups;
     assert!(groups.iter().all(|group| group.retention_days == Some(30)));
 }
+
+#[test]
+fn every_public_auth_route_is_throttled_at_the_stage_and_auth_has_reserved_concurrency() {
+    let stack = stack(&[]);
+    let auth = stack.functions.iter().find(|f| f.binary == "auth-api");
+    let public = [
+        "login",
+        "signup",
+        "refresh",
+        "logout",
+        "token",
+        "admin/bootstrap",
+    ];
+    for route in public.map(|path| format!("POST /auth/{path}")) {
+        assert!(
+            auth.is_some_and(|f| f.events.iter().any(
+                |e| matches!(e, Event::Http { method, path } if format!("{method} {path}") == route)
+            )),
+            "{route} is not a route of auth-api"
+        );
+        let limits = stack.throttling.routes.get(&route);
+        assert!(
+            limits.is_some_and(|l| l.burst <= 50 && l.rate <= 25.0),
+            "{route}: {limits:?}"
+        );
+    }
+    let source = std::fs::read_to_string(template()).expect("template.yaml");
+    let root: serde_yaml_ng::Value = serde_yaml_ng::from_str(&source).expect("YAML");
+    let reserved =
+        &root["Resources"]["AuthApiFunction"]["Properties"]["ReservedConcurrentExecutions"];
+    assert!(reserved.as_u64().is_some_and(|n| n > 0), "{reserved:?}");
+}
