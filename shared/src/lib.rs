@@ -33,3 +33,10 @@ pub mod values;
 
 #[cfg(feature = "testing")]
 pub mod testing;
+
+/// What every function's `main` begins with: the JSON logger for `service`, the process
+/// environment and the AWS configuration.
+pub async fn start(service: &str) -> (config::Env, aws::SdkConfig) {
+    telemetry::init(service);
+    (config::env(), aws::load().await)
+}

@@ -64,6 +64,11 @@ impl Table {
         }
     }
 
+    /// The table `name` through a client of the shared AWS configuration.
+    pub fn from_config(aws: &crate::aws::SdkConfig, name: impl Into<String>) -> Self {
+        Self::new(crate::aws::dynamodb(aws), name)
+    }
+
     pub fn client(&self) -> &Client {
         &self.client
     }

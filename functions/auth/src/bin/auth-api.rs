@@ -7,11 +7,10 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("auth");
-    let config = AuthConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
+    let (env, aws) = shared::start("auth").await;
+    let config = AuthConfig::from_env(&env)?;
     let app = App::new(
-        DynamoStore::new(Table::new(shared::aws::dynamodb(&aws), &config.table)),
+        DynamoStore::new(Table::from_config(&aws, &config.table)),
         config,
     );
     shared::http::run(|request| app.handle(request)).await

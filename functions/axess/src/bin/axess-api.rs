@@ -8,10 +8,9 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("axess");
-    let (config, axess) = AxessConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
-    let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
+    let (env, aws) = shared::start("axess").await;
+    let (config, axess) = AxessConfig::from_env(&env)?;
+    let table = Table::from_config(&aws, &config.table);
     let claims = table.claims(config.lease);
     let app = App::new(table, claims, AxessClient::new(axess)?, config);
     shared::http::run(|request| app.handle(request)).await

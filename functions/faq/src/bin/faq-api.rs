@@ -6,12 +6,8 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("faq");
-    let config = FaqConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
-    let app = App::new(
-        Table::new(shared::aws::dynamodb(&aws), &config.table),
-        config,
-    );
+    let (env, aws) = shared::start("faq").await;
+    let config = FaqConfig::from_env(&env)?;
+    let app = App::new(Table::from_config(&aws, &config.table), config);
     shared::http::run(|request| app.handle(request)).await
 }

@@ -9,13 +9,11 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("liftoperator");
-    let env = shared::config::env();
+    let (env, aws) = shared::start("liftoperator").await;
     let (config, adapters) = LiftoperatorConfig::from_env(&env)?;
     let tokens = ServiceTokens::from_env(&env, Outbound::new(OutboundConfig::default())?)?;
-    let aws = shared::aws::load().await;
     let app = App::new(
-        Table::new(shared::aws::dynamodb(&aws), &config.table),
+        Table::from_config(&aws, &config.table),
         HttpProviders::new(AdapterClient::new(adapters, tokens)?),
         config,
     );

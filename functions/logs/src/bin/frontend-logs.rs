@@ -7,9 +7,8 @@ use logs::handler::frontend::Frontend;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("logs");
-    let config = FrontendConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
+    let (env, aws) = shared::start("logs").await;
+    let config = FrontendConfig::from_env(&env)?;
     let frontend = Frontend {
         sink: CloudWatchSink::new(aws_sdk_cloudwatchlogs::Client::new(&aws), config.log_group),
         clock: system_clock(),

@@ -16,16 +16,15 @@ const SAFETY_MARGIN: Duration = Duration::from_secs(2);
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_runtime::Error> {
-    shared::telemetry::init("logs");
-    let config = AlertsConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
+    let (env, aws) = shared::start("logs").await;
+    let config = AlertsConfig::from_env(&env)?;
     let slack = SlackClient::new(
         Outbound::new(config.slack)?,
         &config.slack_base_url,
         config.slack_token,
     );
     let alerts = Alerts {
-        ledger: DynamoLedger::new(Table::new(shared::aws::dynamodb(&aws), config.table)),
+        ledger: DynamoLedger::new(Table::from_config(&aws, config.table)),
         notifier: slack,
         policy: config.policy,
         console: config.console,

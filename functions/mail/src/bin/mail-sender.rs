@@ -11,10 +11,9 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_runtime::Error> {
-    shared::telemetry::init("mail");
-    let config = MailConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
-    let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
+    let (env, aws) = shared::start("mail").await;
+    let config = MailConfig::from_env(&env)?;
+    let table = Table::from_config(&aws, &config.table);
     let app = App::new(
         table.claims(config.lease),
         MailgunClient::new(config.mailgun)?,

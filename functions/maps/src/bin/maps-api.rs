@@ -8,11 +8,10 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("maps");
-    let config = MapsConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
+    let (env, aws) = shared::start("maps").await;
+    let config = MapsConfig::from_env(&env)?;
     let app = App::new(
-        Table::new(shared::aws::dynamodb(&aws), &config.table),
+        Table::from_config(&aws, &config.table),
         DistanceMatrix::new(config.google.clone())?,
         Registry::new(config.registry.clone())?,
         config,

@@ -2,9 +2,11 @@
 //! PDFs rendered with pdf-writer and kept in S3.
 
 mod api;
+mod deployed;
 mod dynamo;
 pub mod pdf;
 mod s3;
 
 pub use api::{ApiClient, ApiConfig};
+pub use deployed::{Deployed, deployed};
 pub use s3::InvoiceBucket;

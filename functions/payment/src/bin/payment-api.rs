@@ -8,10 +8,9 @@ use shared::table::Table;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("payment");
-    let (config, mpay24) = PaymentConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
-    let table = Table::new(shared::aws::dynamodb(&aws), &config.table);
+    let (env, aws) = shared::start("payment").await;
+    let (config, mpay24) = PaymentConfig::from_env(&env)?;
+    let table = Table::from_config(&aws, &config.table);
     let orders = Queue::new(shared::aws::sqs(&aws), &config.orders_queue_url);
     let app = App::new(table, Mpay24Client::new(mpay24)?, orders, config);
     shared::http::run(|request| app.handle(request)).await

@@ -8,11 +8,10 @@ use weather::handler::App;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
-    shared::telemetry::init("weather");
-    let config = WeatherConfig::from_env(&shared::config::env())?;
-    let aws = shared::aws::load().await;
+    let (env, aws) = shared::start("weather").await;
+    let config = WeatherConfig::from_env(&env)?;
     let app = App::new(
-        Table::new(shared::aws::dynamodb(&aws), &config.table),
+        Table::from_config(&aws, &config.table),
         OpenWeatherMap::new(config.openweathermap.clone())?,
         Registry::new(config.registry.clone())?,
         config,
