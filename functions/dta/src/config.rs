@@ -13,7 +13,7 @@ pub struct DtaConfig {
     pub verifier: TokenVerifier,
     /// How long a booking waits for SkiData to finish an order; below the function's timeout.
     pub booking_deadline: Duration,
-    /// The pause between two looks at a pending order.
+    /// The longest pause between two looks at a pending order (the first is an eighth of it).
     pub poll_interval: Duration,
     /// How long a claim on a new booking holds before another delivery may take it over;
     /// longer than the function's timeout.

@@ -91,22 +91,24 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
             .unwrap_or(stored))
     }
 
-    /// Polls the order until it leaves `pending` or the deadline passes; `pending` then.
+    /// Polls the order until it leaves `pending` or the deadline passes; `pending` then. The
+    /// first pause is an eighth of the poll interval and each next one doubles up to it: most
+    /// orders finish within a few hundred milliseconds, a slow one is not asked too often.
     async fn await_outcome(
         &self,
         credentials: &CredentialsRef,
         order_id: &str,
         deadline: Instant,
     ) -> Result<BookingStatus, DtaFailure> {
+        let mut pause = self.config.poll_interval / 8;
         loop {
             let state = self.skidata.order(credentials, order_id).await?;
             let status = state.status.ours();
-            if status != BookingStatus::Pending
-                || Instant::now() + self.config.poll_interval > deadline
-            {
+            if status != BookingStatus::Pending || Instant::now() + pause > deadline {
                 return Ok(status);
             }
-            tokio::time::sleep(self.config.poll_interval).await;
+            tokio::time::sleep(pause).await;
+            pause = (pause * 2).min(self.config.poll_interval);
         }
     }
 
