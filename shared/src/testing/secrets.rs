@@ -3,6 +3,12 @@
 /// Creates a uniquely named secret holding `variables` (a JSON object) and returns its name.
 pub async fn fresh(variables: &[(&str, &str)]) -> String {
     let name = format!("test/{}", uuid::Uuid::new_v4().simple());
+    put(&name, variables).await;
+    name
+}
+
+/// Creates secret `name` holding `variables`, as a function of a stack reads it.
+pub async fn put(name: &str, variables: &[(&str, &str)]) {
     let text: serde_json::Map<String, serde_json::Value> = variables
         .iter()
         .map(|(key, value)| ((*key).to_owned(), (*value).into()))
@@ -10,12 +16,11 @@ pub async fn fresh(variables: &[(&str, &str)]) -> String {
     client()
         .await
         .create_secret()
-        .name(&name)
+        .name(name)
         .secret_string(serde_json::Value::Object(text).to_string())
         .send()
         .await
         .expect("creating the test secret on moto");
-    name
 }
 
 /// Deletes secret `name` at once (no recovery window).

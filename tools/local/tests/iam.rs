@@ -5,7 +5,9 @@
 //! those name) and requires each one's IAM action in the function's `Policies` — inline
 //! statements or SAM policy templates (AWS SAM Developer Guide, "AWS SAM policy templates";
 //! IAM actions per operation: Service Authorization Reference, "Actions, resources, and
-//! condition keys" for DynamoDB, SQS and CloudWatch Logs). Resources are not compared.
+//! condition keys" for DynamoDB, SQS, CloudWatch Logs and Secrets Manager). A function whose
+//! environment names secrets (`SECRET_IDS`) reads them through `shared::secrets` at start-up.
+//! Resources are not compared, except the secrets': a function may read its own alone.
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic on setup failures.
 
@@ -41,6 +43,13 @@ const OPERATIONS: &[(&str, &[&str])] = &[
     (".filter_log_events()", &["logs:FilterLogEvents"]),
     (".start_query()", &["logs:StartQuery"]),
     (".get_query_results()", &["logs:GetQueryResults"]),
+    (
+        ".batch_get_secret_value()",
+        &[
+            "secretsmanager:BatchGetSecretValue",
+            "secretsmanager:GetSecretValue",
+        ],
+    ),
 ];
 
 /// Calls of `shared::table::Table` (on the table itself, inside `impl ... for Table`, or on a
@@ -283,7 +292,11 @@ fn every_sdk_call_of_every_function_is_allowed_by_its_policies_in_the_template()
             .as_str()
             .unwrap();
         let allowed = allowed(&resource["Properties"]["Policies"]);
-        for action in needed(&sources(&root.join(code), binary)) {
+        let mut files = sources(&root.join(code), binary);
+        if !resource["Properties"]["Environment"]["Variables"]["SECRET_IDS"].is_null() {
+            files.push(read(&root.join("shared/src/secrets/mod.rs")));
+        }
+        for action in needed(&files) {
             if !grants(&allowed, action) {
                 missing.push(format!("{id} ({binary}) calls {action}"));
             }
@@ -322,4 +335,67 @@ fn a_table_store_needs_only_the_table_calls_it_makes() {
     let actions = needed(&sources(&root.join("functions/axess"), "axess-api"));
     assert!(actions.contains("dynamodb:DeleteItem"), "{actions:?}");
     assert!(!actions.contains("dynamodb:Scan"), "{actions:?}");
+}
+
+/// The texts of `!Sub` values, alone or in a list.
+fn subs(value: &Value) -> Vec<String> {
+    match value {
+        Value::Tagged(tagged) if tagged.tag == "Sub" => strings(&tagged.value),
+        Value::Sequence(many) => many.iter().flat_map(subs).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The secret names in `!Sub ...${AWS::StackName}/<name>...` texts (SECRET_IDS or ARNs).
+fn secret_names(value: &Value) -> BTreeSet<String> {
+    subs(value)
+        .iter()
+        .flat_map(|text| text.split("${AWS::StackName}/").skip(1))
+        .map(|rest| {
+            rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('-')
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn every_function_may_read_the_secrets_it_names_and_no_others() {
+    let root = common::workspace();
+    let template: Value =
+        serde_yaml_ng::from_str(&read(&root.join("template.yaml"))).expect("template.yaml");
+    let mut with_secrets = 0;
+    for (id, resource) in template["Resources"].as_mapping().unwrap() {
+        if resource["Type"].as_str() != Some("AWS::Serverless::Function") {
+            continue;
+        }
+        let named = secret_names(&resource["Properties"]["Environment"]["Variables"]["SECRET_IDS"]);
+        let mut readable = BTreeSet::new();
+        for policy in resource["Properties"]["Policies"]
+            .as_sequence()
+            .into_iter()
+            .flatten()
+        {
+            for statement in policy["Statement"].as_sequence().into_iter().flatten() {
+                let actions = strings(&statement["Action"]);
+                if actions.iter().any(|a| a == "secretsmanager:GetSecretValue") {
+                    readable.extend(secret_names(&statement["Resource"]));
+                }
+                assert!(
+                    actions
+                        .iter()
+                        .all(|a| !a.starts_with("secretsmanager:") || a.ends_with("SecretValue")),
+                    "{id:?} may only read secrets: {actions:?}"
+                );
+            }
+        }
+        assert_eq!(
+            readable, named,
+            "{id:?} may read exactly the secrets it names"
+        );
+        with_secrets += usize::from(!named.is_empty());
+    }
+    assert!(with_secrets >= 10, "the functions' secrets are found");
 }
