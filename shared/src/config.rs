@@ -147,10 +147,11 @@ where
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn source(pairs: &[(&str, &str)]) -> Env {
+    /// A source of `pairs` (name, value), for the tests of this crate.
+    pub(crate) fn source(pairs: &[(&str, &str)]) -> Env {
         Env::from_map(
             pairs
                 .iter()

@@ -1,18 +1,9 @@
 //! Secrets read through the configuration, from moto's Secrets Manager.
 
 use super::Secrets;
-use crate::config::{ConfigError, Env, SECRET_IDS};
+use crate::config::tests::source as env;
+use crate::config::{ConfigError, SECRET_IDS};
 use crate::testing::secrets;
-use std::collections::HashMap;
-
-fn env(pairs: &[(&str, &str)]) -> Env {
-    Env::from_map(
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect::<HashMap<_, _>>(),
-    )
-}
 
 #[test]
 fn a_list_of_secret_ids_is_split_at_commas_and_blank_ids_are_dropped() {
