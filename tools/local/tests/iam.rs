@@ -7,12 +7,13 @@
 //! IAM actions per operation: Service Authorization Reference, "Actions, resources, and
 //! condition keys" for DynamoDB, SQS, CloudWatch Logs and Secrets Manager). A function whose
 //! environment names secrets (`SECRET_IDS`) reads them through `shared::secrets` at start-up.
-//! Resources are not compared, except the secrets': a function may read its own alone.
+//! Resources are not compared (the secrets' are: `secret_access.rs`).
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic on setup failures.
 
 mod common;
 
+use common::strings;
 use serde_yaml_ng::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -131,17 +132,6 @@ const SAM_TEMPLATES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
-
-fn strings(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(one) => vec![one.clone()],
-        Value::Sequence(many) => many
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
 
 /// The actions `Policies` allow; an unknown SAM policy template fails the test.
 fn allowed(policies: &Value) -> Vec<String> {
@@ -335,67 +325,4 @@ fn a_table_store_needs_only_the_table_calls_it_makes() {
     let actions = needed(&sources(&root.join("functions/axess"), "axess-api"));
     assert!(actions.contains("dynamodb:DeleteItem"), "{actions:?}");
     assert!(!actions.contains("dynamodb:Scan"), "{actions:?}");
-}
-
-/// The texts of `!Sub` values, alone or in a list.
-fn subs(value: &Value) -> Vec<String> {
-    match value {
-        Value::Tagged(tagged) if tagged.tag == "Sub" => strings(&tagged.value),
-        Value::Sequence(many) => many.iter().flat_map(subs).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The secret names in `!Sub ...${AWS::StackName}/<name>...` texts (SECRET_IDS or ARNs).
-fn secret_names(value: &Value) -> BTreeSet<String> {
-    subs(value)
-        .iter()
-        .flat_map(|text| text.split("${AWS::StackName}/").skip(1))
-        .map(|rest| {
-            rest.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
-                .next()
-                .unwrap_or_default()
-                .trim_end_matches('-')
-                .to_owned()
-        })
-        .collect()
-}
-
-#[test]
-fn every_function_may_read_the_secrets_it_names_and_no_others() {
-    let root = common::workspace();
-    let template: Value =
-        serde_yaml_ng::from_str(&read(&root.join("template.yaml"))).expect("template.yaml");
-    let mut with_secrets = 0;
-    for (id, resource) in template["Resources"].as_mapping().unwrap() {
-        if resource["Type"].as_str() != Some("AWS::Serverless::Function") {
-            continue;
-        }
-        let named = secret_names(&resource["Properties"]["Environment"]["Variables"]["SECRET_IDS"]);
-        let mut readable = BTreeSet::new();
-        for policy in resource["Properties"]["Policies"]
-            .as_sequence()
-            .into_iter()
-            .flatten()
-        {
-            for statement in policy["Statement"].as_sequence().into_iter().flatten() {
-                let actions = strings(&statement["Action"]);
-                if actions.iter().any(|a| a == "secretsmanager:GetSecretValue") {
-                    readable.extend(secret_names(&statement["Resource"]));
-                }
-                assert!(
-                    actions
-                        .iter()
-                        .all(|a| !a.starts_with("secretsmanager:") || a.ends_with("SecretValue")),
-                    "{id:?} may only read secrets: {actions:?}"
-                );
-            }
-        }
-        assert_eq!(
-            readable, named,
-            "{id:?} may read exactly the secrets it names"
-        );
-        with_secrets += usize::from(!named.is_empty());
-    }
-    assert!(with_secrets >= 10, "the functions' secrets are found");
 }
