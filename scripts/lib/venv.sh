@@ -21,7 +21,8 @@ starjack_venv() {
 # starjack_checkov ARGS...: runs checkov from a venv of its own, outside the work tree
 # (${XDG_CACHE_HOME:-~/.cache}/starjack/checkov-<hash of scripts/requirements/checkov.txt>):
 # checkov pins older boto3 and friends than moto, and installs slowly (about four minutes on two
-# busy cores), so every clone on a machine shares one install, made once per requirements change.
+# busy cores without pip's cache), so every clone on a machine shares one install, made once per
+# requirements change.
 starjack_checkov() {
   local root want venv
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
