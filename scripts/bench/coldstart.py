@@ -10,7 +10,8 @@ event, and measures per start:
   CPU           user + system time of the process (wait4 after it is stopped, which happens as
                 soon as it answered)
   peak RSS      the process's VmHWM when it answered
-Starts are interleaved round by round, so machine noise spreads over all targets alike.
+Starts are interleaved round by round, so machine noise spreads over all targets alike. auth-api
+runs a second time with its secrets' variables in its environment, to show what reading them costs.
 
 Usage: coldstart.py FUNCTIONS_JSON N BENCHMARKS_MD
 """
@@ -46,6 +47,21 @@ EVENTS = {
 }
 BASELINE = "hello-lambda"
 PYTHON = "python-boto3"
+# auth-api with its secret's variables in its environment instead: what reading the secrets
+# (one BatchGetSecretValue at start-up, shared::secrets) costs, here against moto.
+WITHOUT_SECRETS = "auth-api, secrets in env"
+
+
+def without_secrets(environment):
+    """`environment` with the variables of the secrets SECRET_IDS names instead of the names."""
+    import boto3
+
+    environment = dict(environment)
+    ids = [i for i in environment.pop("SECRET_IDS", "").split(",") if i]
+    client = boto3.client("secretsmanager")
+    for secret_id in ids:
+        environment.update(json.loads(client.get_secret_value(SecretId=secret_id)["SecretString"]))
+    return environment
 
 
 class Start:
@@ -174,6 +190,7 @@ def targets(functions):
     auth = by_binary["auth-api"]
     release = Path(auth["binary"]).parent
     status = (ROOT / EVENTS["auth-api"]).read_bytes()
+    result.append((WITHOUT_SECRETS, [auth["binary"]], without_secrets(auth["environment"]), status))
     result.append((BASELINE, [str(release / BASELINE)], auth["environment"], status))
     result.append((PYTHON, [sys.executable, str(PEER)], auth["environment"], status))
     return result

@@ -1,16 +1,28 @@
 //! Configuration read once from environment variables, with errors that name the variable.
+//!
+//! A function whose environment names secrets in [`SECRET_IDS`] reads them on its first lookup,
+//! in one call, and every later lookup finds their values first (`shared::secrets`).
 
+use crate::secrets::Secrets;
+use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::OnceLock;
 use std::time::Duration;
+
+/// The variable that names a function's secrets (comma-separated names or ARNs of JSON objects,
+/// variable name to value), read once and looked up before the environment.
+pub const SECRET_IDS: &str = "SECRET_IDS";
 
 /// A configuration value that is missing or cannot be used; every service's configuration
 /// fails with this one error, which names the variable.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
 pub enum ConfigError {
     #[error("configuration variable {0} is not set")]
     Missing(String),
     #[error("configuration variable {name} is malformed: {reason}")]
     Malformed { name: String, reason: String },
+    #[error("the secrets {ids} cannot be read: {reason}")]
+    Secrets { ids: String, reason: String },
 }
 
 impl ConfigError {
@@ -25,10 +37,14 @@ impl ConfigError {
 
 type Lookup = Box<dyn Fn(&str) -> Option<String> + Send + Sync>;
 
+/// The secrets' variables once fetched, or why they could not be.
+type Fetched = Result<HashMap<String, String>, ConfigError>;
+
 /// Reads configuration from a source of variables: the process environment in production,
-/// a map in tests.
+/// a map in tests; and from the secrets the source names in [`SECRET_IDS`], if any.
 pub struct Env {
     lookup: Lookup,
+    secrets: Option<(Secrets, OnceLock<Fetched>)>,
 }
 
 /// The process environment.
@@ -39,14 +55,30 @@ pub fn env() -> Env {
 impl Env {
     /// A source backed by any lookup function.
     pub fn from_fn(lookup: impl Fn(&str) -> Option<String> + Send + Sync + 'static) -> Self {
+        let secrets = lookup(SECRET_IDS)
+            .and_then(|ids| Secrets::parse(&ids))
+            .map(|ids| (ids, OnceLock::new()));
         Self {
             lookup: Box::new(lookup),
+            secrets,
         }
     }
 
     /// A source backed by a map of names to values, such as a test's.
-    pub fn from_map(values: std::collections::HashMap<String, String>) -> Self {
+    pub fn from_map(values: HashMap<String, String>) -> Self {
         Self::from_fn(move |name| values.get(name).cloned())
+    }
+
+    /// The value of `name` from the secrets (fetched on the first call) or else the source;
+    /// the error when the secrets cannot be read.
+    fn lookup(&self, name: &str) -> Result<Option<String>, ConfigError> {
+        if let Some((ids, values)) = &self.secrets {
+            let values = values.get_or_init(|| ids.fetch()).as_ref();
+            if let Some(value) = values.map_err(Clone::clone)?.get(name) {
+                return Ok(Some(value.clone()));
+            }
+        }
+        Ok((self.lookup)(name))
     }
 
     /// The value of `name` parsed as JSON into `T`.
@@ -56,13 +88,18 @@ impl Env {
 
     /// The value of `name`; set but blank counts as missing.
     pub fn required(&self, name: &str) -> Result<String, ConfigError> {
-        self.optional(name)
+        self.lookup(name)?
+            .filter(|value| !value.trim().is_empty())
             .ok_or_else(|| ConfigError::Missing(name.to_owned()))
     }
 
-    /// The value of `name`, if set and not blank.
+    /// The value of `name`, if set and not blank (and the secrets, if any, could be read: a
+    /// function with secrets fails on its first required value otherwise).
     pub fn optional(&self, name: &str) -> Option<String> {
-        (self.lookup)(name).filter(|value| !value.trim().is_empty())
+        self.lookup(name)
+            .ok()
+            .flatten()
+            .filter(|value| !value.trim().is_empty())
     }
 
     /// The value of `name` parsed as `T`.
@@ -110,11 +147,11 @@ where
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
-    use std::collections::HashMap;
 
-    fn source(pairs: &[(&str, &str)]) -> Env {
+    /// A source of `pairs` (name, value), for the tests of this crate.
+    pub(crate) fn source(pairs: &[(&str, &str)]) -> Env {
         Env::from_map(
             pairs
                 .iter()

@@ -1,4 +1,4 @@
-//! Plumbing shared by every Starjack function: configuration, telemetry, AWS clients, HTTP
+//! Plumbing shared by every Starjack function: configuration (with secrets read once), telemetry, AWS clients, HTTP
 //! errors, token verification, SQS batches, idempotency with leases, outbound HTTP, the trusted
 //! TLS roots, the one mapping of a provider's failure to HTTP, a small
 //! expiring cache, a read-through cache of third-party answers in DynamoDB, the lift operator
@@ -20,6 +20,7 @@ pub mod outbound;
 pub mod provider;
 pub mod queue;
 pub mod registry;
+pub mod secrets;
 pub mod service_token;
 #[cfg(feature = "soap")]
 pub mod soap;

@@ -1,5 +1,5 @@
 //! Test helpers (feature `testing`): DynamoDB tables on the local moto server, created from
-//! their definitions in `template.yaml`, SQS queues, sample events, test tokens, and a function
+//! their definitions in `template.yaml`, SQS queues, secrets, sample events, test tokens, and a function
 //! under test called as API Gateway calls it.
 
 pub mod buckets;
@@ -7,4 +7,5 @@ pub mod dynamo;
 pub mod events;
 pub mod function;
 pub mod queue;
+pub mod secrets;
 pub mod tokens;

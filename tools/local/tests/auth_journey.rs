@@ -1,14 +1,14 @@
 //! The auth journey over HTTP through the local cloud, on the real template and the auth-api
-//! binary of this build.
+//! binary of this build, which reads its keys from its secret on moto.
 
 mod common;
 
 use serde_json::{Value, json};
-use shared::testing::tokens;
+use shared::testing::{secrets, tokens};
 use std::collections::HashMap;
 
-/// The test keys for auth; every other parameter without a default gets a placeholder, since
-/// this journey touches no other service.
+/// Every parameter without a default gets a placeholder (this journey touches no other
+/// service); the test keys for auth's verifiers.
 fn parameters() -> HashMap<String, String> {
     let template =
         std::fs::read_to_string(common::workspace().join("template.yaml")).expect("template.yaml");
@@ -30,23 +30,34 @@ fn parameters() -> HashMap<String, String> {
             "AuthJwks".into(),
             serde_json::to_string(&tokens::jwks()).expect("jwks serialise"),
         ),
-        ("AuthSigningKey".into(), tokens::SIGNING_KEY_PEM.into()),
-        ("AuthSigningKid".into(), tokens::KID.into()),
-        ("AuthServiceClients".into(), "{}".into()),
-        ("AuthBootstrapSecret".into(), String::new()),
     ]);
     values
 }
 
-/// The local cloud of the real template, with the auth-api binary of this build.
+/// Auth's secret on moto, as the stack's functions read it (`<stack>/auth`).
+async fn put_auth_secret(stack: &str) {
+    secrets::put(
+        &format!("{stack}/auth"),
+        &[
+            ("AUTH_SIGNING_KEY", tokens::SIGNING_KEY_PEM),
+            ("AUTH_SIGNING_KID", tokens::KID),
+            ("AUTH_SERVICE_CLIENTS", "{}"),
+            ("AUTH_BOOTSTRAP_SECRET", ""),
+        ],
+    )
+    .await;
+}
+
+/// The local cloud of the real template with its auth secret, with the auth-api binary of this
+/// build.
 async fn start() -> local::Cloud {
     assert!(
         common::bin_dir().join("auth-api").exists(),
         "auth-api is not built: scripts/test builds every binary before the tests"
     );
-    common::start(common::workspace().join("template.yaml"), parameters())
-        .await
-        .0
+    let options = common::options(common::workspace().join("template.yaml"), parameters());
+    put_auth_secret(&options.stack_name).await;
+    common::start_with(options).await.0
 }
 
 #[tokio::test]

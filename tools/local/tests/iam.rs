@@ -5,12 +5,15 @@
 //! those name) and requires each one's IAM action in the function's `Policies` — inline
 //! statements or SAM policy templates (AWS SAM Developer Guide, "AWS SAM policy templates";
 //! IAM actions per operation: Service Authorization Reference, "Actions, resources, and
-//! condition keys" for DynamoDB, SQS and CloudWatch Logs). Resources are not compared.
+//! condition keys" for DynamoDB, SQS, CloudWatch Logs and Secrets Manager). A function whose
+//! environment names secrets (`SECRET_IDS`) reads them through `shared::secrets` at start-up.
+//! Resources are not compared (the secrets' are: `secret_access.rs`).
 
 #![allow(clippy::unwrap_used)] // Test helpers may panic on setup failures.
 
 mod common;
 
+use common::strings;
 use serde_yaml_ng::Value;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -41,6 +44,13 @@ const OPERATIONS: &[(&str, &[&str])] = &[
     (".filter_log_events()", &["logs:FilterLogEvents"]),
     (".start_query()", &["logs:StartQuery"]),
     (".get_query_results()", &["logs:GetQueryResults"]),
+    (
+        ".batch_get_secret_value()",
+        &[
+            "secretsmanager:BatchGetSecretValue",
+            "secretsmanager:GetSecretValue",
+        ],
+    ),
 ];
 
 /// Calls of `shared::table::Table` (on the table itself, inside `impl ... for Table`, or on a
@@ -122,17 +132,6 @@ const SAM_TEMPLATES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
-
-fn strings(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(one) => vec![one.clone()],
-        Value::Sequence(many) => many
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
 
 /// The actions `Policies` allow; an unknown SAM policy template fails the test.
 fn allowed(policies: &Value) -> Vec<String> {
@@ -283,7 +282,11 @@ fn every_sdk_call_of_every_function_is_allowed_by_its_policies_in_the_template()
             .as_str()
             .unwrap();
         let allowed = allowed(&resource["Properties"]["Policies"]);
-        for action in needed(&sources(&root.join(code), binary)) {
+        let mut files = sources(&root.join(code), binary);
+        if !resource["Properties"]["Environment"]["Variables"]["SECRET_IDS"].is_null() {
+            files.push(read(&root.join("shared/src/secrets/mod.rs")));
+        }
+        for action in needed(&files) {
             if !grants(&allowed, action) {
                 missing.push(format!("{id} ({binary}) calls {action}"));
             }

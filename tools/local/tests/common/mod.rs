@@ -134,3 +134,15 @@ pub async fn queue_depth(sqs: &aws_sdk_sqs::Client, name: &str) -> (i64, i64) {
         count("ApproximateNumberOfMessagesNotVisible"),
     )
 }
+
+/// The strings of a YAML value: itself, or the strings of a list.
+pub fn strings(value: &serde_yaml_ng::Value) -> Vec<String> {
+    match value {
+        serde_yaml_ng::Value::String(one) => vec![one.clone()],
+        serde_yaml_ng::Value::Sequence(many) => many
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
