@@ -176,7 +176,13 @@ fn read(path: &Path) -> String {
 fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
     let main = read(&crate_dir.join(format!("src/bin/{binary}.rs")));
     assert!(!main.is_empty(), "{binary} has src/bin/{binary}.rs");
-    let mut files = vec![main.clone()];
+    // What builds the function's App: its main, and the crate's `adapters::deployed` if the
+    // main builds it there.
+    let mut wiring = main.clone();
+    if main.contains("adapters::deployed(") {
+        wiring.push_str(&read(&crate_dir.join("src/adapters/deployed.rs")));
+    }
+    let mut files = vec![wiring.clone()];
     for entry in std::fs::read_dir(crate_dir.join("src/adapters"))
         .into_iter()
         .flatten()
@@ -191,11 +197,11 @@ fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
                     .to_owned()
             })
         });
-        let table_store = text.contains(" for Table {") && main.contains("Table::new(");
+        let table_store = text.contains(" for Table {") && wiring.contains("Table::");
         if table_store
             || named
                 .into_iter()
-                .any(|name| !name.is_empty() && main.contains(&name))
+                .any(|name| !name.is_empty() && wiring.contains(&name))
         {
             files.push(text);
         }

@@ -3,6 +3,6 @@
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), lambda_http::Error> {
     let (env, aws) = shared::start("order").await;
-    let app = order::adapters::deployed(&env, &aws, false)?;
+    let app = order::adapters::deployed(&env, &aws)?;
     shared::http::run(|request| app.handle(request)).await
 }
