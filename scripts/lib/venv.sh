@@ -18,22 +18,23 @@ starjack_venv() {
   export SAM_CLI_TELEMETRY=0
 }
 
-# starjack_checkov ARGS...: runs checkov from a venv of its own, outside the work tree
-# (${XDG_CACHE_HOME:-~/.cache}/starjack/checkov-<hash of scripts/requirements/checkov.txt>):
-# checkov pins older boto3 and friends than moto, and installs slowly (about four minutes on two
-# busy cores without pip's cache), so every clone on a machine shares one install, made once per
-# requirements change.
-starjack_checkov() {
-  local root want venv
+# starjack_tool NAME ARGS...: runs the Python tool NAME (checkov, sam) from a venv of its own,
+# outside the work tree (${XDG_CACHE_HOME:-~/.cache}/starjack/NAME-<hash of
+# scripts/requirements/NAME.txt>): checkov pins older boto3 and friends than moto, and both
+# install slowly (checkov about four minutes on two busy cores without pip's cache, SAM two and a
+# half), so every clone on a machine shares one install, made once per requirements change.
+starjack_tool() {
+  local name=${1:?tool name} root want venv
+  shift
   root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-  want=$(sha256sum "$root/scripts/requirements/checkov.txt" | cut -c1-16)
-  venv="${XDG_CACHE_HOME:-$HOME/.cache}/starjack/checkov-$want"
+  want=$(sha256sum "$root/scripts/requirements/$name.txt" | cut -c1-16)
+  venv="${XDG_CACHE_HOME:-$HOME/.cache}/starjack/$name-$want"
   if [ ! -f "$venv/.installed" ]; then
-    echo "==> installing checkov into $venv (scripts/requirements/checkov.txt; once per machine)"
+    echo "==> installing $name into $venv (scripts/requirements/$name.txt; once per machine)"
     rm -rf "$venv"
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$root/scripts/requirements/checkov.txt"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$root/scripts/requirements/$name.txt"
     touch "$venv/.installed"
   fi
-  "$venv/bin/checkov" "$@"
+  SAM_CLI_TELEMETRY=0 "$venv/bin/$name" "$@"
 }
