@@ -229,7 +229,10 @@ fn a_queue_without_redrive_and_a_dead_letter_queue_without_alarm_are_both_found(
 fn log_alerts_runs_capped_and_knows_the_front_end_group_and_its_channel() {
     let template = template();
     let function = &template["Resources"]["LogAlertsFunction"]["Properties"];
-    let reserved = function["ReservedConcurrentExecutions"].as_u64();
+    // `!If [ReservesConcurrency, N, !Ref AWS::NoValue]`: N wherever the account can reserve.
+    let reserved = intrinsic(&function["ReservedConcurrentExecutions"], "If")
+        .and_then(|branches| branches.get(1))
+        .and_then(Value::as_u64);
     assert!(
         reserved.is_some_and(|n| (1..=5).contains(&n)),
         "LogAlertsFunction needs a small ReservedConcurrentExecutions, has {reserved:?}"

@@ -19,9 +19,11 @@ struct Physical {
 pub struct Context {
     parameters: HashMap<String, String>,
     resources: HashMap<String, Physical>,
+    /// The template's `Conditions`, for `!If` (`conditions.rs`).
+    pub(super) conditions: serde_yaml_ng::Mapping,
 }
 
-fn invalid(message: impl Into<String>) -> TemplateError {
+pub(super) fn invalid(message: impl Into<String>) -> TemplateError {
     TemplateError::Invalid(message.into())
 }
 
@@ -61,6 +63,7 @@ impl Context {
         let mut context = Self {
             parameters,
             resources: HashMap::new(),
+            conditions: root["Conditions"].as_mapping().cloned().unwrap_or_default(),
         };
         let resources = root["Resources"].as_mapping().cloned().unwrap_or_default();
         // Functions, tables and queues first: log groups and others may name them.
@@ -270,6 +273,8 @@ impl Context {
         let name = tag.trim_start_matches('!');
         let value = &tagged.value;
         let text = match name {
+            "Ref" if value.as_str() == Some("AWS::NoValue") => return Ok(Json::Null),
+            "If" => return self.choose(value),
             "Ref" => self.reference(value.as_str().ok_or_else(|| invalid("Ref needs a name"))?)?,
             "GetAtt" => {
                 let (resource, attribute) = match value {

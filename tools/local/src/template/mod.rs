@@ -2,6 +2,7 @@
 //! functions with their environment and events, with `Ref`, `GetAtt`, `Sub` and `Join`
 //! resolved and `Globals` applied.
 
+mod conditions;
 mod intrinsics;
 mod model;
 mod throttling;
