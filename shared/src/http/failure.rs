@@ -15,7 +15,8 @@ pub enum Failure<E> {
     /// Input that does not parse: 400 `invalid_input`.
     #[error(transparent)]
     Invalid(#[from] Invalid),
-    /// A request refused before the service's own logic (a missing parameter, a token).
+    /// A request refused before the service's own logic (a missing parameter, a token), or an
+    /// answer a shared block gives (an unknown operator, an unavailable cached value).
     #[error(transparent)]
     Request(#[from] ApiError),
     /// The service's table failed: a generic 500, the cause logged.
