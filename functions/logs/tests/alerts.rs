@@ -145,16 +145,7 @@ async fn a_wait_beyond_the_deadline_fails_and_the_retry_posts_once() {
         .invoke_within(&event("one-error"), Duration::from_secs(5))
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Failure::Own(LogsError::Undelivered {
-                failed: 1,
-                total: 1
-            })
-        ),
-        "{err}"
-    );
+    assert_undelivered(&err, 1, 1);
     h.advance(Duration::from_secs(60));
     let retried = h.invoke(&event("one-error")).await.unwrap();
     assert_eq!(retried.posted, 1);
@@ -182,16 +173,7 @@ async fn a_retried_invocation_posts_only_what_failed_before() {
         ],
     );
     let err = h.invoke(&batch).await.unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Failure::Own(LogsError::Undelivered {
-                failed: 1,
-                total: 2
-            })
-        ),
-        "{err}"
-    );
+    assert_undelivered(&err, 1, 2);
     let retried = h.invoke(&batch).await.unwrap();
     assert_eq!((retried.posted, retried.duplicates), (1, 1));
     let channels: Vec<_> = h

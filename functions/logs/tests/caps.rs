@@ -4,9 +4,7 @@
 mod common;
 
 use common::*;
-use logs::error::LogsError;
 use serde_json::json;
-use shared::http::Failure;
 use std::time::Duration;
 
 const WORDS: [&str; 10] = [
@@ -68,16 +66,7 @@ async fn a_rate_limit_beyond_the_deadline_leaves_the_rest_of_the_batch_for_the_r
         .invoke_within(&batch, Duration::from_secs(5))
         .await
         .unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Failure::Own(LogsError::Undelivered {
-                failed: 3,
-                total: 3
-            })
-        ),
-        "{err}"
-    );
+    assert_undelivered(&err, 3, 3);
     assert_eq!(h.posts().await.len(), 1);
     h.advance(Duration::from_secs(60));
     assert_eq!(h.invoke(&batch).await.unwrap().posted, 3);

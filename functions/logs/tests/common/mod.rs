@@ -10,7 +10,7 @@ use logs::adapters::{DynamoLedger, SlackClient};
 use logs::domain::cap::FrontendCap;
 use logs::domain::links::Console;
 use logs::domain::policy::Policy;
-use logs::error::LogsFailure;
+use logs::error::{LogsError, LogsFailure};
 use logs::handler::alerts::{Alerts, Summary};
 use logs::payload::{Compressed, DEFAULT_MAX_DECOMPRESSED, Envelope};
 use serde_json::{Value, json};
@@ -166,4 +166,14 @@ pub fn server_errors(words: &[&str]) -> Vec<String> {
 /// One of our JSON lines.
 pub fn line(level: &str, service: &str, event: &str, message: &str) -> String {
     json!({"timestamp": "2026-11-27T10:15:42.000000Z", "level": level, "service": service, "function": format!("starjack-{service}-api"), "request_id": "r-1", "correlation_id": "corr-1", "event": event, "message": message}).to_string()
+}
+
+/// Asserts that an invocation failed with `failed` of `total` alerts undelivered.
+pub fn assert_undelivered(err: &LogsFailure, failed: usize, total: usize) {
+    let undelivered = matches!(
+        err,
+        shared::http::Failure::Own(LogsError::Undelivered { failed: f, total: t })
+            if *f == failed && *t == total
+    );
+    assert!(undelivered, "{failed} of {total} undelivered, not {err}");
 }
