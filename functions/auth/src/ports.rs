@@ -1,7 +1,6 @@
 //! What the auth rules need from storage, in domain types.
 
 use crate::domain::{AccountKey, Attempts, Email, Family, FamilyId, RefreshRecord, User, UserId};
-use std::future::Future;
 
 pub use shared::table::StoreError;
 
@@ -20,76 +19,49 @@ pub enum WriteError {
 }
 
 /// Users, unique by e-mail.
+#[trait_variant::make(Send)]
 pub trait UserStore {
     /// Stores a new user, or [`WriteError::EmailTaken`].
-    fn create_user(&self, user: &User) -> impl Future<Output = Result<(), WriteError>> + Send;
+    async fn create_user(&self, user: &User) -> Result<(), WriteError>;
     /// Stores the first admin; once only, then [`WriteError::AdminExists`].
-    fn create_first_admin(
-        &self,
-        user: &User,
-    ) -> impl Future<Output = Result<(), WriteError>> + Send;
-    fn user_by_email(
-        &self,
-        email: &Email,
-    ) -> impl Future<Output = Result<Option<User>, StoreError>> + Send;
-    fn user_by_id(
-        &self,
-        id: &UserId,
-    ) -> impl Future<Output = Result<Option<User>, StoreError>> + Send;
+    async fn create_first_admin(&self, user: &User) -> Result<(), WriteError>;
+    async fn user_by_email(&self, email: &Email) -> Result<Option<User>, StoreError>;
+    async fn user_by_id(&self, id: &UserId) -> Result<Option<User>, StoreError>;
 }
 
 /// Refresh tokens and their families.
+#[trait_variant::make(Send)]
 pub trait RefreshStore {
     /// Stores the first token of a new family (a login).
-    fn start_family(
-        &self,
-        first: &RefreshRecord,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn refresh_token(
-        &self,
-        hash: &str,
-    ) -> impl Future<Output = Result<Option<RefreshRecord>, StoreError>> + Send;
+    async fn start_family(&self, first: &RefreshRecord) -> Result<(), StoreError>;
+    async fn refresh_token(&self, hash: &str) -> Result<Option<RefreshRecord>, StoreError>;
     /// The family, if it is stored (it may have expired and been deleted).
-    fn family(
-        &self,
-        family: &FamilyId,
-    ) -> impl Future<Output = Result<Option<Family>, StoreError>> + Send;
+    async fn family(&self, family: &FamilyId) -> Result<Option<Family>, StoreError>;
     /// Marks `old` rotated and stores `new` atomically, leaving the family's expiry as it is;
     /// [`WriteError::Conflict`] when `old` is no longer active or its family was revoked.
-    fn rotate(
-        &self,
-        old: &RefreshRecord,
-        new: &RefreshRecord,
-    ) -> impl Future<Output = Result<(), WriteError>> + Send;
-    fn revoke_family(
-        &self,
-        family: &FamilyId,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    async fn rotate(&self, old: &RefreshRecord, new: &RefreshRecord) -> Result<(), WriteError>;
+    async fn revoke_family(&self, family: &FamilyId) -> Result<(), StoreError>;
 }
 
 /// Login attempts per account.
+#[trait_variant::make(Send)]
 pub trait AttemptStore {
-    fn attempts(
-        &self,
-        account: &AccountKey,
-    ) -> impl Future<Output = Result<Option<Attempts>, StoreError>> + Send;
+    async fn attempts(&self, account: &AccountKey) -> Result<Option<Attempts>, StoreError>;
     /// Stores `next` if what is stored is still the version it was computed from; `false` if
     /// another attempt changed it meanwhile.
-    fn record_attempt(
+    async fn record_attempt(
         &self,
         account: &AccountKey,
         next: &Attempts,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    ) -> Result<bool, StoreError>;
     /// Forgets the account's attempts, after a successful login.
-    fn clear_attempts(
-        &self,
-        account: &AccountKey,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    async fn clear_attempts(&self, account: &AccountKey) -> Result<(), StoreError>;
 }
 
 /// A cheap check that storage answers, for `GET /auth/status`.
+#[trait_variant::make(Send)]
 pub trait HealthCheck {
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// Everything auth stores: users, refresh tokens, login attempts, and its status check.

@@ -4,7 +4,6 @@ use crate::domain::{
     CredentialsRef, Day, ExternalOrderId, IssuedTicket, ProductKey, StoredBooking, Tariff,
     TicketItem,
 };
-use std::future::Future;
 
 pub use shared::provider::ProviderError;
 pub use shared::table::StoreError;
@@ -21,48 +20,50 @@ pub fn nothing_done(err: &ProviderError) -> bool {
 }
 
 /// The Axess DCI4WTP API, with the session handled inside.
+#[trait_variant::make(Send)]
 pub trait Axess {
-    fn tariff(
+    async fn tariff(
         &self,
         credentials: &CredentialsRef,
         key: ProductKey,
         day: Day,
-    ) -> impl Future<Output = Result<Tariff, ProviderError>> + Send;
+    ) -> Result<Tariff, ProviderError>;
     /// Issues the ticket of `items[index]` onto its keycard; never repeated by itself.
-    fn issue(
+    async fn issue(
         &self,
         credentials: &CredentialsRef,
         order: &ExternalOrderId,
         index: usize,
         item: &TicketItem,
-    ) -> impl Future<Output = Result<IssuedTicket, ProviderError>> + Send;
-    fn cancel(
+    ) -> Result<IssuedTicket, ProviderError>;
+    async fn cancel(
         &self,
         credentials: &CredentialsRef,
         ticket: &IssuedTicket,
-    ) -> impl Future<Output = Result<(), ProviderError>> + Send;
+    ) -> Result<(), ProviderError>;
     /// A cheap check that Axess answers, for `GET /axess/status`.
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// Bookings by credentials and external order id; who may work on one is decided by its
 /// claim (`shared::idempotency`), not here.
+#[trait_variant::make(Send)]
 pub trait BookingStore {
-    fn save(
+    async fn save(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    ) -> Result<(), StoreError>;
     /// Forgets a booking that is still issuing and issued nothing, so that it may be tried again.
-    fn forget(
+    async fn forget(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn booking(
+    ) -> Result<(), StoreError>;
+    async fn booking(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
-    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    ) -> Result<Option<StoredBooking>, StoreError>;
+    async fn check(&self) -> Result<(), String>;
 }

@@ -3,7 +3,6 @@
 use crate::domain::{
     Booking, BookingRequest, CredentialsRef, Day, ExternalOrderId, OrderStatus, Product,
 };
-use std::future::Future;
 
 pub use shared::provider::ProviderError;
 pub use shared::table::StoreError;
@@ -23,30 +22,28 @@ pub struct OrderState {
 }
 
 /// The SkiData DTA API.
+#[trait_variant::make(Send)]
 pub trait Skidata {
     /// The products and prices valid on `day`.
-    fn products(
+    async fn products(
         &self,
         credentials: &CredentialsRef,
         day: Day,
-    ) -> impl Future<Output = Result<Vec<Product>, ProviderError>> + Send;
+    ) -> Result<Vec<Product>, ProviderError>;
     /// Places an order; SkiData answers the same order for the same external order id.
-    fn create_order(
-        &self,
-        request: &BookingRequest,
-    ) -> impl Future<Output = Result<AcceptedOrder, ProviderError>> + Send;
-    fn order(
+    async fn create_order(&self, request: &BookingRequest) -> Result<AcceptedOrder, ProviderError>;
+    async fn order(
         &self,
         credentials: &CredentialsRef,
         order_id: &str,
-    ) -> impl Future<Output = Result<OrderState, ProviderError>> + Send;
-    fn cancel_order(
+    ) -> Result<OrderState, ProviderError>;
+    async fn cancel_order(
         &self,
         credentials: &CredentialsRef,
         order_id: &str,
-    ) -> impl Future<Output = Result<OrderState, ProviderError>> + Send;
+    ) -> Result<OrderState, ProviderError>;
     /// A cheap check that SkiData answers, for `GET /dta/status`.
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// A booking with the fingerprint of the items it was asked for.
@@ -59,29 +56,30 @@ pub struct StoredBooking {
 /// Bookings by credentials and external order id, so they can be read and cancelled. Who
 /// places a new booking is decided by its claim (`shared::idempotency`); writes of SkiData's
 /// outcome are guarded by the stored status, so a cancel is never overwritten.
+#[trait_variant::make(Send)]
 pub trait BookingStore {
-    fn booking(
+    async fn booking(
         &self,
         credentials: &CredentialsRef,
         id: &ExternalOrderId,
-    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
+    ) -> Result<Option<StoredBooking>, StoreError>;
     /// Stores a new booking, or returns the one stored before under its id.
-    fn create(
+    async fn create(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
-    ) -> impl Future<Output = Result<Option<StoredBooking>, StoreError>> + Send;
+    ) -> Result<Option<StoredBooking>, StoreError>;
     /// Stores the outcome of a booking that is still pending; `false` if it is not any more.
-    fn settle(
+    async fn settle(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    ) -> Result<bool, StoreError>;
     /// Stores a booking whatever it was before (a cancel's outcome).
-    fn save(
+    async fn save(
         &self,
         credentials: &CredentialsRef,
         booking: &StoredBooking,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    ) -> Result<(), StoreError>;
+    async fn check(&self) -> Result<(), String>;
 }

@@ -2,50 +2,36 @@
 //! domain types.
 
 use crate::domain::{Keycard, KeycardId, MailKind, SupplierCard};
-use std::future::Future;
 
 pub use shared::provider::ProviderError;
 pub use shared::table::StoreError;
 
 /// Keycards by id, by owner and by how long ago they last changed.
+#[trait_variant::make(Send)]
 pub trait KeycardStore {
     /// Stores a new keycard.
-    fn create(&self, keycard: &Keycard) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn keycard(
-        &self,
-        id: &KeycardId,
-    ) -> impl Future<Output = Result<Option<Keycard>, StoreError>> + Send;
+    async fn create(&self, keycard: &Keycard) -> Result<(), StoreError>;
+    async fn keycard(&self, id: &KeycardId) -> Result<Option<Keycard>, StoreError>;
     /// The keycards `owner` ordered, newest first.
-    fn owned_by(
-        &self,
-        owner: &str,
-    ) -> impl Future<Output = Result<Vec<Keycard>, StoreError>> + Send;
+    async fn owned_by(&self, owner: &str) -> Result<Vec<Keycard>, StoreError>;
     /// Replaces the keycard if it is still at `keycard.version - 1`; `false` if it changed.
-    fn advance(&self, keycard: &Keycard) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    async fn advance(&self, keycard: &Keycard) -> Result<bool, StoreError>;
     /// Up to `limit` keycards not final whose last change is before `before`, oldest first.
-    fn unchanged_since(
-        &self,
-        before: &str,
-        limit: usize,
-    ) -> impl Future<Output = Result<Vec<Keycard>, StoreError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn unchanged_since(&self, before: &str, limit: usize)
+    -> Result<Vec<Keycard>, StoreError>;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// The keycard supplier's API.
+#[trait_variant::make(Send)]
 pub trait Supplier {
     /// Orders the card with our keycard id as `externalId`; the supplier keeps one order per
     /// external id, so sending it again answers the same order.
-    fn order(
-        &self,
-        keycard: &Keycard,
-    ) -> impl Future<Output = Result<SupplierCard, ProviderError>> + Send;
-    fn card(
-        &self,
-        card_order_id: &str,
-    ) -> impl Future<Output = Result<SupplierCard, ProviderError>> + Send;
+    async fn order(&self, keycard: &Keycard) -> Result<SupplierCard, ProviderError>;
+    async fn card(&self, card_order_id: &str) -> Result<SupplierCard, ProviderError>;
     /// A status event the supplier posted: the `externalId` it names, and the card.
     fn event(&self, body: &[u8]) -> Result<(String, SupplierCard), ProviderError>;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// Why a mail could not be queued.
@@ -59,10 +45,7 @@ pub struct NotifyError {
 
 /// Mails to the customer who owns a keycard, queued for the mail service; one per keycard and
 /// kind however often it is queued.
+#[trait_variant::make(Send)]
 pub trait Notifier {
-    fn notify(
-        &self,
-        keycard: &Keycard,
-        kind: MailKind,
-    ) -> impl Future<Output = Result<(), NotifyError>> + Send;
+    async fn notify(&self, keycard: &Keycard, kind: MailKind) -> Result<(), NotifyError>;
 }

@@ -3,28 +3,21 @@
 use crate::domain::{
     Booking, BookingItem, Day, ExternalOrderId, Operator, OperatorId, Product, ProviderRef,
 };
-use std::future::Future;
 
 pub use shared::table::StoreError;
 
 /// The operator registry.
+#[trait_variant::make(Send)]
 pub trait OperatorStore {
     /// Stores a new operator; `false` if its id is taken.
-    fn create(&self, operator: &Operator) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    async fn create(&self, operator: &Operator) -> Result<bool, StoreError>;
     /// Replaces an operator that exists and is still as active as `was_active` (as read before);
     /// `false` if it is gone or was (de)activated meanwhile.
-    fn replace(
-        &self,
-        operator: &Operator,
-        was_active: bool,
-    ) -> impl Future<Output = Result<bool, StoreError>> + Send;
-    fn operator(
-        &self,
-        id: &OperatorId,
-    ) -> impl Future<Output = Result<Option<Operator>, StoreError>> + Send;
+    async fn replace(&self, operator: &Operator, was_active: bool) -> Result<bool, StoreError>;
+    async fn operator(&self, id: &OperatorId) -> Result<Option<Operator>, StoreError>;
     /// Every operator, active or not.
-    fn operators(&self) -> impl Future<Output = Result<Vec<Operator>, StoreError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn operators(&self) -> Result<Vec<Operator>, StoreError>;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// Why an adapter gave no booking or products.
@@ -61,30 +54,27 @@ pub enum AdapterError {
 }
 
 /// The provider adapters, chosen by each operator's provider.
+#[trait_variant::make(Send)]
 pub trait Providers {
-    fn products(
-        &self,
-        operator: &Operator,
-        day: Day,
-    ) -> impl Future<Output = Result<Vec<Product>, AdapterError>> + Send;
+    async fn products(&self, operator: &Operator, day: Day) -> Result<Vec<Product>, AdapterError>;
     /// Books `items`, each with its product's provider ids; `true` when it was new.
-    fn book(
+    async fn book(
         &self,
         operator: &Operator,
         id: &ExternalOrderId,
         items: &[(BookingItem, ProviderRef)],
-    ) -> impl Future<Output = Result<(Booking, bool), AdapterError>> + Send;
-    fn booking(
+    ) -> Result<(Booking, bool), AdapterError>;
+    async fn booking(
         &self,
         operator: &Operator,
         id: &ExternalOrderId,
-    ) -> impl Future<Output = Result<Booking, AdapterError>> + Send;
-    fn cancel(
+    ) -> Result<Booking, AdapterError>;
+    async fn cancel(
         &self,
         operator: &Operator,
         id: &ExternalOrderId,
-    ) -> impl Future<Output = Result<Booking, AdapterError>> + Send;
+    ) -> Result<Booking, AdapterError>;
     /// The adapters' own status checks, for `GET /liftoperator/status`.
-    fn check_dta(&self) -> impl Future<Output = Result<(), String>> + Send;
-    fn check_axess(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check_dta(&self) -> Result<(), String>;
+    async fn check_axess(&self) -> Result<(), String>;
 }

@@ -3,7 +3,6 @@
 pub use crate::domain::cap::Digest;
 use crate::domain::frontend::FrontendEvent;
 use crate::domain::message::SlackMessage;
-use std::future::Future;
 use std::time::{Duration, Instant};
 
 pub use shared::table::StoreError;
@@ -29,32 +28,28 @@ pub enum Decision {
 }
 
 /// Posted-once bookkeeping per alert, and burst windows per failure.
+#[trait_variant::make(Send)]
 pub trait AlertLedger {
     /// Claims the delivery `key` for this invocation.
-    fn begin(
-        &self,
-        key: &str,
-        now_ms: i64,
-    ) -> impl Future<Output = Result<Begin, StoreError>> + Send;
+    async fn begin(&self, key: &str, now_ms: i64) -> Result<Begin, StoreError>;
 
     /// Counts `count` occurrences of `burst_key` for the claimed delivery `key`: opens a window
     /// (or finds the one this delivery opened before), or adds them to another delivery's open
     /// window and settles `key` in the same write.
-    fn burst(
+    async fn burst(
         &self,
         burst_key: &str,
         key: &str,
         count: u64,
         now_ms: i64,
         window: Duration,
-    ) -> impl Future<Output = Result<Decision, StoreError>> + Send;
+    ) -> Result<Decision, StoreError>;
 
     /// Marks `key` done after its message was posted.
-    fn finish(&self, key: &str, now_ms: i64)
-    -> impl Future<Output = Result<(), StoreError>> + Send;
+    async fn finish(&self, key: &str, now_ms: i64) -> Result<(), StoreError>;
 
     /// Marks `key` failed, so that a retried invocation takes it up again.
-    fn fail(&self, key: &str) -> impl Future<Output = Result<(), StoreError>> + Send;
+    async fn fail(&self, key: &str) -> Result<(), StoreError>;
 }
 
 /// Why a message did not reach Slack.
@@ -71,13 +66,10 @@ pub enum SendError {
 }
 
 /// Posts messages to Slack.
+#[trait_variant::make(Send)]
 pub trait Notifier {
     /// Posts `message`, waiting out rate limits only until `deadline`; returns the message ts.
-    fn post(
-        &self,
-        message: &SlackMessage,
-        deadline: Instant,
-    ) -> impl Future<Output = Result<String, SendError>> + Send;
+    async fn post(&self, message: &SlackMessage, deadline: Instant) -> Result<String, SendError>;
 }
 
 /// Writing front-end events to their log group failed.
@@ -86,12 +78,13 @@ pub trait Notifier {
 pub struct SinkError(pub String);
 
 /// The front-end log group.
+#[trait_variant::make(Send)]
 pub trait LogSink {
     /// Appends `events`, oldest first, as JSON lines.
-    fn put(&self, events: &[FrontendEvent]) -> impl Future<Output = Result<(), SinkError>> + Send;
+    async fn put(&self, events: &[FrontendEvent]) -> Result<(), SinkError>;
 
     /// A cheap check that the log group exists, for `GET /logs/status`.
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// The open window of a cap as an invocation found (or opened) it.
@@ -112,19 +105,20 @@ pub enum Admission {
 }
 
 /// Per-window caps on the messages of one source (`scope`), with the overflow counted.
+#[trait_variant::make(Send)]
 pub trait CapLedger {
     /// The open window of `scope`; once the last one has ended, a new one of length `window`
     /// carrying the last one's overflow.
-    fn window(
+    async fn window(
         &self,
         scope: &str,
         now_ms: i64,
         window: Duration,
-    ) -> impl Future<Output = Result<CapWindow, StoreError>> + Send;
+    ) -> Result<CapWindow, StoreError>;
 
     /// Takes one of at most `max_posts` posts of the window ending at `end_ms` for the claimed
     /// delivery `key`, or counts its `events` into the overflow and settles `key`.
-    fn admit(
+    async fn admit(
         &self,
         scope: &str,
         key: &str,
@@ -132,5 +126,5 @@ pub trait CapLedger {
         events: u64,
         max_posts: u64,
         now_ms: i64,
-    ) -> impl Future<Output = Result<Admission, StoreError>> + Send;
+    ) -> Result<Admission, StoreError>;
 }

@@ -1,7 +1,6 @@
 //! What the mail rules need from Mailgun, in domain types.
 
 use crate::domain::Mail;
-use std::future::Future;
 
 pub use shared::provider::ProviderError;
 
@@ -21,9 +20,10 @@ pub fn worth_retrying(err: &ProviderError) -> bool {
 }
 
 /// Mailgun's messages API.
+#[trait_variant::make(Send)]
 pub trait Mailer {
     /// Sends `mail`; Mailgun's id of the accepted message.
-    fn send(&self, mail: &Mail) -> impl Future<Output = Result<String, ProviderError>> + Send;
+    async fn send(&self, mail: &Mail) -> Result<String, ProviderError>;
 }
 
 #[cfg(test)]

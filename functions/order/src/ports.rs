@@ -4,7 +4,6 @@
 use crate::domain::{Day, InvoiceNumber, Money, Order, OrderId};
 use shared::mail::UserMail;
 use shared::values::Keycard;
-use std::future::Future;
 
 pub use shared::table::StoreError;
 
@@ -69,85 +68,62 @@ pub struct BookingItem {
 }
 
 /// Our other services, reached over the API.
+#[trait_variant::make(Send)]
 pub trait Services {
     /// Queues a mail to a customer (`shared::mail`).
-    fn mail(&self, mail: UserMail<'_>) -> impl Future<Output = Result<(), ServiceError>> + Send;
+    async fn mail(&self, mail: UserMail<'_>) -> Result<(), ServiceError>;
     /// The product `product_id` of `operator_id` on `date`; `None` if it is not sold then.
-    fn product(
+    async fn product(
         &self,
         operator_id: &str,
         product_id: &str,
         date: Day,
-    ) -> impl Future<Output = Result<Option<PricedProduct>, ServiceError>> + Send;
-    fn keycard(
-        &self,
-        keycard_id: &str,
-    ) -> impl Future<Output = Result<Option<KeycardView>, ServiceError>> + Send;
+    ) -> Result<Option<PricedProduct>, ServiceError>;
+    async fn keycard(&self, keycard_id: &str) -> Result<Option<KeycardView>, ServiceError>;
     /// Starts the order's payment; the page the customer pays on.
-    fn start_payment(
-        &self,
-        order: &Order,
-    ) -> impl Future<Output = Result<String, ServiceError>> + Send;
+    async fn start_payment(&self, order: &Order) -> Result<String, ServiceError>;
     /// Refunds `amount_cents` of the order's payment, once per `refund_id`.
-    fn refund(
+    async fn refund(
         &self,
         order_id: &OrderId,
         refund_id: &str,
         amount_cents: i64,
-    ) -> impl Future<Output = Result<(), ServiceError>> + Send;
+    ) -> Result<(), ServiceError>;
     /// Books `items` at `operator_id` under `booking_id` (the same id books once); the
     /// provider's reference of each ticket, in order.
-    fn book(
+    async fn book(
         &self,
         operator_id: &str,
         booking_id: &str,
         items: &[BookingItem],
-    ) -> impl Future<Output = Result<Vec<Option<String>>, ServiceError>> + Send;
+    ) -> Result<Vec<Option<String>>, ServiceError>;
 }
 
 /// Invoice PDFs by invoice number.
+#[trait_variant::make(Send)]
 pub trait Invoices {
-    fn put(
-        &self,
-        number: &str,
-        pdf: Vec<u8>,
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
-    fn get(&self, number: &str)
-    -> impl Future<Output = Result<Option<Vec<u8>>, StoreError>> + Send;
+    async fn put(&self, number: &str, pdf: Vec<u8>) -> Result<(), StoreError>;
+    async fn get(&self, number: &str) -> Result<Option<Vec<u8>>, StoreError>;
     /// A link that reads the invoice for a while without credentials, for the mail service.
-    fn link(&self, number: &str) -> impl Future<Output = Result<String, StoreError>> + Send;
+    async fn link(&self, number: &str) -> Result<String, StoreError>;
 }
 
 /// Orders by id and by customer, the keycard-day slots, and the invoice counter.
+#[trait_variant::make(Send)]
 pub trait OrderStore {
-    fn order(&self, id: &OrderId)
-    -> impl Future<Output = Result<Option<Order>, StoreError>> + Send;
+    async fn order(&self, id: &OrderId) -> Result<Option<Order>, StoreError>;
     /// Stores `order` if what is stored is still at `order.version - 1` (nothing for
     /// version 0); `false` if another request changed it first.
-    fn save(&self, order: &Order) -> impl Future<Output = Result<bool, StoreError>> + Send;
+    async fn save(&self, order: &Order) -> Result<bool, StoreError>;
     /// The customer's orders, newest first.
-    fn orders_of(
-        &self,
-        user_id: &str,
-    ) -> impl Future<Output = Result<Vec<Order>, StoreError>> + Send;
+    async fn orders_of(&self, user_id: &str) -> Result<Vec<Order>, StoreError>;
     /// Takes the (keycard, operator, day) of each item for the order; the index of an item
     /// whose slot another order holds (and no slot taken) if there is one.
-    fn take_slots(
-        &self,
-        order: &Order,
-    ) -> impl Future<Output = Result<Option<usize>, StoreError>> + Send;
+    async fn take_slots(&self, order: &Order) -> Result<Option<usize>, StoreError>;
     /// Frees the slots of the order's items at `items`.
-    fn free_slots(
-        &self,
-        order: &Order,
-        items: &[usize],
-    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    async fn free_slots(&self, order: &Order, items: &[usize]) -> Result<(), StoreError>;
     /// Gives the order the next invoice number of `year`, once, together with the counter;
     /// `None` if the order changed since it was read.
-    fn number(
-        &self,
-        order: &Order,
-        year: i32,
-    ) -> impl Future<Output = Result<Option<InvoiceNumber>, StoreError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn number(&self, order: &Order, year: i32) -> Result<Option<InvoiceNumber>, StoreError>;
+    async fn check(&self) -> Result<(), String>;
 }

@@ -2,7 +2,6 @@
 //! types.
 
 use crate::domain::{OrderId, Payment, Transaction};
-use std::future::Future;
 
 pub use shared::provider::ProviderError;
 pub use shared::queue::QueueError;
@@ -17,42 +16,32 @@ pub struct Session {
 }
 
 /// Mpay24's ETP interface.
+#[trait_variant::make(Send)]
 pub trait Mpay24 {
     /// Opens (or, for an unpaid order, renews) the payment session of `payment`.
-    fn select_payment(
-        &self,
-        payment: &Payment,
-    ) -> impl Future<Output = Result<Session, ProviderError>> + Send;
+    async fn select_payment(&self, payment: &Payment) -> Result<Session, ProviderError>;
     /// Mpay24's own view of the order's transaction; `None` while nobody paid or declined.
-    fn transaction(
-        &self,
-        order_id: &OrderId,
-    ) -> impl Future<Output = Result<Option<Transaction>, ProviderError>> + Send;
+    async fn transaction(&self, order_id: &OrderId) -> Result<Option<Transaction>, ProviderError>;
     /// Credits `amount_cents` of the transaction back to the customer.
-    fn credit(
-        &self,
-        mpay_tid: &str,
-        amount_cents: i64,
-    ) -> impl Future<Output = Result<(), ProviderError>> + Send;
+    async fn credit(&self, mpay_tid: &str, amount_cents: i64) -> Result<(), ProviderError>;
     /// A cheap check that Mpay24 answers, for `GET /payments/status`.
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// Payments by order id, each written under its `version`.
+#[trait_variant::make(Send)]
 pub trait PaymentStore {
-    fn payment(
-        &self,
-        order_id: &OrderId,
-    ) -> impl Future<Output = Result<Option<Payment>, StoreError>> + Send;
+    async fn payment(&self, order_id: &OrderId) -> Result<Option<Payment>, StoreError>;
     /// Stores `payment` if what is stored is still at `payment.version - 1` (nothing for
     /// version 0); `false` if another request changed it first.
-    fn save(&self, payment: &Payment) -> impl Future<Output = Result<bool, StoreError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn save(&self, payment: &Payment) -> Result<bool, StoreError>;
+    async fn check(&self) -> Result<(), String>;
 }
 
 /// The order service's queue: payment outcomes it must act on.
+#[trait_variant::make(Send)]
 pub trait Orders {
     /// Tells the order service that `payment` is billed or failed.
-    fn tell(&self, payment: &Payment) -> impl Future<Output = Result<(), QueueError>> + Send;
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn tell(&self, payment: &Payment) -> Result<(), QueueError>;
+    async fn check(&self) -> Result<(), String>;
 }

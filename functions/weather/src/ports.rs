@@ -2,23 +2,20 @@
 
 use crate::domain::{Lang, Location, Report, WeatherKey};
 use shared::expiring::EntryStore;
-use std::future::Future;
 
 pub use shared::provider::ProviderError;
 pub use shared::table::StoreError;
 
 /// The kept reports: one entry with an explicit expiry per [`WeatherKey`], refreshed by one
 /// caller at a time (`shared::expiring`).
+#[trait_variant::make(Send)]
 pub trait WeatherStore: EntryStore<WeatherKey, Report> {}
 
 /// The weather provider.
+#[trait_variant::make(Send)]
 pub trait Weather {
     /// The current weather at `at`, described in `lang`.
-    fn current(
-        &self,
-        at: Location,
-        lang: Lang,
-    ) -> impl Future<Output = Result<Report, ProviderError>> + Send;
+    async fn current(&self, at: Location, lang: Lang) -> Result<Report, ProviderError>;
     /// A cheap call that shows the provider answers and takes our key.
-    fn check(&self) -> impl Future<Output = Result<(), String>> + Send;
+    async fn check(&self) -> Result<(), String>;
 }
