@@ -5,7 +5,7 @@
 use crate::config::{ConfigError, Env};
 use crate::http::{ApiError, Request, path_param, query_param};
 use crate::idempotency::IdempotencyError;
-use crate::outbound::{BodyError, Outbound, OutboundConfig, Repeat, body_capped};
+use crate::outbound::{BodyError, Endpoint, Outbound, Repeat, body_capped};
 use crate::values::{CredentialsRef, ExternalOrderId};
 use http::StatusCode;
 use std::error::Error as StdError;
@@ -157,36 +157,29 @@ pub fn answer(failure: ProviderFailure, err: impl StdError + Send + Sync + 'stat
     gateway(status, code, err)
 }
 
-/// A third party called with an API key: where it is, the key (left out of `Debug`), and
-/// the timeouts and retries of its calls.
+/// A third party called with an API key: where it is and how to call it, and the key (left out
+/// of `Debug`).
 #[derive(Clone)]
 pub struct KeyedApi {
-    pub base_url: String,
+    pub endpoint: Endpoint,
     pub api_key: String,
-    pub outbound: OutboundConfig,
 }
 
 impl std::fmt::Debug for KeyedApi {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("KeyedApi")
-            .field("base_url", &self.base_url)
+            .field("endpoint", &self.endpoint)
             .finish_non_exhaustive()
     }
 }
 
 impl KeyedApi {
-    /// `<PREFIX>_BASE_URL`, `<PREFIX>_API_KEY` and `<PREFIX>_TIMEOUT_MS` (`timeout_ms` unless
-    /// set; 1 s to connect, two attempts for reads).
+    /// `<PREFIX>_API_KEY` and the [`Endpoint`] of `<PREFIX>` (`timeout_ms` unless set, two
+    /// attempts for reads).
     pub fn from_env(env: &Env, prefix: &str, timeout_ms: u64) -> Result<Self, ConfigError> {
         Ok(Self {
-            base_url: env.required(&format!("{prefix}_BASE_URL"))?,
+            endpoint: Endpoint::from_env(env, prefix, timeout_ms)?.attempts(2),
             api_key: env.required(&format!("{prefix}_API_KEY"))?,
-            outbound: OutboundConfig {
-                connect_timeout: std::time::Duration::from_secs(1),
-                timeout: env.millis_or(&format!("{prefix}_TIMEOUT_MS"), timeout_ms)?,
-                max_attempts: 2,
-                ..OutboundConfig::default()
-            },
         })
     }
 }
@@ -229,6 +222,25 @@ pub async fn exchange(
             too_large => ProviderError::Malformed(too_large.to_string()),
         })?;
     Ok((status, body))
+}
+
+/// [`exchange`] for an answer that must be a success: its body, or the status and the start of
+/// the body as [`ProviderError::Status`].
+pub async fn exchange_success(
+    outbound: &Outbound,
+    request: reqwest::RequestBuilder,
+    repeat: Repeat,
+    limit: usize,
+) -> Result<Vec<u8>, ProviderError> {
+    let (status, body) = exchange(outbound, request, repeat, limit).await?;
+    if status.is_success() {
+        Ok(body)
+    } else {
+        Err(ProviderError::Status {
+            status: status.as_u16(),
+            detail: excerpt(&body),
+        })
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use crate::cache::TtlCache;
 use crate::config::{ConfigError, Env};
 use crate::http::ApiError;
-use crate::outbound::{Outbound, OutboundConfig, Repeat};
+use crate::outbound::{Endpoint, OutboundConfig, Remote, Repeat};
 use crate::provider::{ProviderError, excerpt, exchange, gateway};
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
@@ -34,8 +34,7 @@ pub struct RegisteredOperator {
 /// Where the registry is, how long to wait for it, and how long operators are kept.
 #[derive(Debug, Clone)]
 pub struct RegistryConfig {
-    pub api_base_url: String,
-    pub outbound: OutboundConfig,
+    pub endpoint: Endpoint,
     pub ttl: Duration,
 }
 
@@ -44,12 +43,9 @@ impl RegistryConfig {
     /// (60 s: a deactivated or moved operator shows so late at the most).
     pub fn from_env(env: &Env) -> Result<Self, ConfigError> {
         Ok(Self {
-            api_base_url: env.required("API_BASE_URL")?,
-            outbound: OutboundConfig {
-                connect_timeout: Duration::from_secs(1),
-                timeout: env.millis_or("REGISTRY_TIMEOUT_MS", 2_000)?,
-                max_attempts: 2,
-                ..OutboundConfig::default()
+            endpoint: Endpoint {
+                base_url: env.required("API_BASE_URL")?,
+                outbound: OutboundConfig::from_env(env, "REGISTRY", 2_000)?.attempts(2),
             },
             ttl: env.millis_or("REGISTRY_CACHE_TTL_MS", 60_000)?,
         })
@@ -87,8 +83,7 @@ impl<E> From<LookupError> for crate::http::Failure<E> {
 
 /// Reads operators from the registry; built once in `main`.
 pub struct Registry {
-    outbound: Outbound,
-    base: String,
+    api: Remote,
     found: TtlCache<String, RegisteredOperator>,
 }
 
@@ -105,8 +100,7 @@ impl Registry {
     /// The registry `config` names; operators found are kept for its `ttl` (0: not kept).
     pub fn new(config: RegistryConfig) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            base: config.api_base_url.trim_end_matches('/').to_owned(),
+            api: Remote::new(config.endpoint)?,
             found: TtlCache::new(config.ttl, CACHED_OPERATORS),
         })
     }
@@ -128,12 +122,18 @@ impl Registry {
             return Ok(Some(operator));
         }
         let request = self
+            .api
             .outbound
             .client()
-            .get(format!("{}/liftoperators/{id}", self.base))
+            .get(self.api.url(&format!("/liftoperators/{id}")))
             .header("accept", "application/json");
-        let (status, body) =
-            exchange(&self.outbound, request, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
+        let (status, body) = exchange(
+            &self.api.outbound,
+            request,
+            Repeat::ByMethod,
+            MAX_ANSWER_BYTES,
+        )
+        .await?;
         match status {
             StatusCode::OK => {
                 let operator: RegisteredOperator = serde_json::from_slice(&body)

@@ -2,7 +2,7 @@
 
 use crate::adapters::{AxessClientConfig, Credentials};
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use shared::token::TokenVerifier;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -25,13 +25,8 @@ impl AxessConfig {
     pub fn from_env(env: &Env) -> Result<(Self, AxessClientConfig), ConfigError> {
         let credentials: HashMap<String, Credentials> = env.json("AXESS_CREDENTIALS")?;
         let axess = AxessClientConfig {
-            url: env.required("AXESS_BASE_URL")?,
+            endpoint: Endpoint::from_env(env, "AXESS", 3_000)?,
             credentials,
-            outbound: OutboundConfig {
-                connect_timeout: env.millis_or("AXESS_CONNECT_TIMEOUT_MS", 1_000)?,
-                timeout: env.millis_or("AXESS_TIMEOUT_MS", 3_000)?,
-                ..OutboundConfig::default()
-            },
         };
         let config = Self {
             table: env.required("TABLE_NAME")?,

@@ -2,7 +2,7 @@
 
 use crate::adapters::{Credentials, SkidataConfig};
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use shared::token::TokenVerifier;
 use std::collections::HashMap;
 use std::time::Duration;
@@ -27,13 +27,8 @@ impl DtaConfig {
     pub fn from_env(env: &Env) -> Result<(Self, SkidataConfig), ConfigError> {
         let credentials: HashMap<String, Credentials> = env.json("DTA_CREDENTIALS")?;
         let skidata = SkidataConfig {
-            base_url: env.required("SKIDATA_BASE_URL")?,
+            endpoint: Endpoint::from_env(env, "SKIDATA", 3_000)?,
             credentials,
-            outbound: OutboundConfig {
-                connect_timeout: env.millis_or("SKIDATA_CONNECT_TIMEOUT_MS", 1_000)?,
-                timeout: env.millis_or("SKIDATA_TIMEOUT_MS", 3_000)?,
-                ..OutboundConfig::default()
-            },
         };
         let config = Self {
             table: env.required("TABLE_NAME")?,

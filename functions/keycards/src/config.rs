@@ -1,9 +1,9 @@
 //! The keycards service's configuration, read once at start.
 
-use crate::adapters::SupplierConfig;
 use crate::domain::Signature;
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
+use shared::provider::KeyedApi;
 use shared::token::TokenVerifier;
 use std::time::Duration;
 
@@ -13,7 +13,7 @@ pub struct KeycardsConfig {
     pub verifier: TokenVerifier,
     /// The supplier's webhook secret (`KEYCARD_WEBHOOK_SECRET`).
     pub signature: Signature,
-    pub supplier: SupplierConfig,
+    pub supplier: KeyedApi,
     /// Our API, where auth answers with a customer's address (`API_BASE_URL`).
     pub api_base_url: String,
     /// The mail service's queue (`MAIL_QUEUE_URL`).
@@ -39,14 +39,9 @@ impl KeycardsConfig {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "keycards")?,
             signature: Signature::new(&env.required("KEYCARD_WEBHOOK_SECRET")?),
-            supplier: SupplierConfig {
-                base_url: env.required("KEYCARD_SUPPLIER_BASE_URL")?,
+            supplier: KeyedApi {
+                endpoint: Endpoint::from_env(env, "KEYCARD_SUPPLIER", 3_000)?,
                 api_key: env.required("KEYCARD_SUPPLIER_KEY")?,
-                outbound: OutboundConfig {
-                    connect_timeout: env.millis_or("KEYCARD_SUPPLIER_CONNECT_TIMEOUT_MS", 1_000)?,
-                    timeout: env.millis_or("KEYCARD_SUPPLIER_TIMEOUT_MS", 3_000)?,
-                    ..OutboundConfig::default()
-                },
             },
             api_base_url: env.required("API_BASE_URL")?,
             mail_queue_url: env.required("MAIL_QUEUE_URL")?,

@@ -2,10 +2,11 @@
 //! format agree, and the sandbox's signed events pass our verification.
 #![allow(clippy::unwrap_used)]
 
-use keycards::adapters::{SupplierClient, SupplierConfig};
+use keycards::adapters::SupplierClient;
 use keycards::domain::{Signature, Status};
 use keycards::ports::Supplier;
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
+use shared::provider::KeyedApi;
 
 #[tokio::test]
 async fn the_sandbox_takes_an_order_once_and_reports_it_produced_with_a_valid_chip() {
@@ -16,10 +17,9 @@ async fn the_sandbox_takes_an_order_once_and_reports_it_produced_with_a_valid_ch
     let base = sandbox::spawn(sandbox::Sandbox::new(settings))
         .await
         .unwrap();
-    let supplier = SupplierClient::new(SupplierConfig {
-        base_url: format!("{base}/keycards"),
+    let supplier = SupplierClient::new(KeyedApi {
+        endpoint: Endpoint::at(format!("{base}/keycards")),
         api_key: "sandbox-keycard-key".into(),
-        outbound: OutboundConfig::default(),
     })
     .unwrap();
     let keycard = keycard();
@@ -57,10 +57,9 @@ async fn the_sandboxs_signed_status_events_pass_our_verification() {
     let base = sandbox::spawn(sandbox::Sandbox::new(settings))
         .await
         .unwrap();
-    let supplier = SupplierClient::new(SupplierConfig {
-        base_url: format!("{base}/keycards"),
+    let supplier = SupplierClient::new(KeyedApi {
+        endpoint: Endpoint::at(format!("{base}/keycards")),
         api_key: "sandbox-keycard-key".into(),
-        outbound: OutboundConfig::default(),
     })
     .unwrap();
     let keycard = keycard();

@@ -1,8 +1,7 @@
 //! The liftoperator service's configuration, read once at start.
 
-use crate::adapters::AdapterConfig;
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::{Endpoint, OutboundConfig};
 use shared::token::TokenVerifier;
 use std::time::Duration;
 
@@ -19,15 +18,10 @@ impl LiftoperatorConfig {
     /// Reads the function's configuration and where the adapters are. Adapter calls are
     /// not retried here: the adapters retry their providers themselves, and a booking may
     /// take the adapter most of `ADAPTER_TIMEOUT_MS`.
-    pub fn from_env(env: &Env) -> Result<(Self, AdapterConfig), ConfigError> {
-        let adapters = AdapterConfig {
-            api_base_url: env.required("API_BASE_URL")?,
-            outbound: OutboundConfig {
-                connect_timeout: env.millis_or("ADAPTER_CONNECT_TIMEOUT_MS", 1_000)?,
-                timeout: env.millis_or("ADAPTER_TIMEOUT_MS", 16_000)?,
-                max_attempts: 1,
-                ..OutboundConfig::default()
-            },
+    pub fn from_env(env: &Env) -> Result<(Self, Endpoint), ConfigError> {
+        let adapters = Endpoint {
+            base_url: env.required("API_BASE_URL")?,
+            outbound: OutboundConfig::from_env(env, "ADAPTER", 16_000)?.attempts(1),
         };
         let config = Self {
             table: env.required("TABLE_NAME")?,

@@ -2,7 +2,7 @@
 
 use crate::adapters::MailgunConfig;
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use std::time::Duration;
 
 /// Everything the mail function needs besides its clients.
@@ -27,15 +27,10 @@ impl MailConfig {
             table: env.required("TABLE_NAME")?,
             lease: env.millis_or("MAIL_LEASE_MS", 120_000)?,
             mailgun: MailgunConfig {
-                base_url: env.required("MAILGUN_BASE_URL")?,
+                endpoint: Endpoint::from_env(env, "MAILGUN", 4_000)?,
                 domain: env.required("MAILGUN_DOMAIN")?,
                 api_key: env.required("MAILGUN_API_KEY")?,
                 from,
-                outbound: OutboundConfig {
-                    connect_timeout: env.millis_or("MAILGUN_CONNECT_TIMEOUT_MS", 1_000)?,
-                    timeout: env.millis_or("MAILGUN_TIMEOUT_MS", 4_000)?,
-                    ..OutboundConfig::default()
-                },
             },
         })
     }

@@ -22,7 +22,7 @@ impl MapsConfig {
         let google = KeyedApi::from_env(env, "GOOGLE_MAPS", 2_500)?;
         let month = Duration::from_secs(30 * 86_400);
         Ok(Self {
-            travel: Policy::from_env(env, "TRAVEL", 3_600_000, month, &google.outbound)?,
+            travel: Policy::from_env(env, "TRAVEL", 3_600_000, month, &google.endpoint.outbound)?,
             table: env.required("TABLE_NAME")?,
             registry: RegistryConfig::from_env(env)?,
             google,

@@ -3,7 +3,7 @@
 use maps::adapters::DistanceMatrix;
 use maps::domain::{Location, Mode, Travel};
 use maps::ports::Routes;
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use shared::provider::KeyedApi;
 
 #[tokio::test]
@@ -12,9 +12,8 @@ async fn the_adapter_reads_a_route_traffic_and_no_route_from_the_sandbox() {
         .await
         .expect("sandbox");
     let google = DistanceMatrix::new(KeyedApi {
-        base_url: format!("{base}/google"),
+        endpoint: Endpoint::at(format!("{base}/google")),
         api_key: "sandbox-google-key".into(),
-        outbound: OutboundConfig::default(),
     })
     .expect("client");
     let innsbruck = Location {

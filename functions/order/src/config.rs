@@ -1,9 +1,8 @@
 //! The order service's configuration, read once at start.
 
-use crate::adapters::ApiConfig;
 use crate::domain::Seller;
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use shared::token::TokenVerifier;
 use std::time::Duration;
 
@@ -22,17 +21,10 @@ pub struct OrderConfig {
 }
 
 impl OrderConfig {
-    /// Reads the functions' configuration and where our API is.
-    pub fn from_env(env: &Env) -> Result<(Self, ApiConfig), ConfigError> {
-        let api = ApiConfig {
-            base_url: env.required("API_BASE_URL")?,
-            outbound: OutboundConfig {
-                connect_timeout: env.millis_or("API_CONNECT_TIMEOUT_MS", 1_000)?,
-                timeout: env.millis_or("API_TIMEOUT_MS", 8_000)?,
-                max_attempts: 1,
-                ..OutboundConfig::default()
-            },
-        };
+    /// Reads the functions' configuration and where our API is (`API_*`; calls are not
+    /// repeated: a failed message is retried as a whole).
+    pub fn from_env(env: &Env) -> Result<(Self, Endpoint), ConfigError> {
+        let api = Endpoint::from_env(env, "API", 8_000)?.attempts(1);
         let config = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "order")?,

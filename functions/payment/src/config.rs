@@ -2,7 +2,7 @@
 
 use crate::adapters::Mpay24Config;
 use shared::config::{ConfigError, Env};
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use shared::token::TokenVerifier;
 
 /// Everything the payment function needs besides its clients.
@@ -17,14 +17,9 @@ impl PaymentConfig {
     /// Reads the function's and Mpay24's configuration.
     pub fn from_env(env: &Env) -> Result<(Self, Mpay24Config), ConfigError> {
         let mpay24 = Mpay24Config {
-            base_url: env.required("MPAY24_BASE_URL")?,
+            endpoint: Endpoint::from_env(env, "MPAY24", 5_000)?,
             merchant_id: env.required("MPAY24_MERCHANT_ID")?,
             password: env.required("MPAY24_PASSWORD")?,
-            outbound: OutboundConfig {
-                connect_timeout: env.millis_or("MPAY24_CONNECT_TIMEOUT_MS", 1_000)?,
-                timeout: env.millis_or("MPAY24_TIMEOUT_MS", 5_000)?,
-                ..OutboundConfig::default()
-            },
             shop_base_url: env.required("SHOP_BASE_URL")?,
             api_base_url: env.required("API_BASE_URL")?,
         };

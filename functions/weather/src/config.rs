@@ -23,7 +23,13 @@ const KEEP_FOR: Duration = Duration::from_secs(7 * 86_400);
 impl WeatherConfig {
     pub fn from_env(env: &Env) -> Result<Self, ConfigError> {
         let openweathermap = KeyedApi::from_env(env, "OPENWEATHERMAP", 2_500)?;
-        let cache = Policy::from_env(env, "WEATHER", 600_000, KEEP_FOR, &openweathermap.outbound)?;
+        let cache = Policy::from_env(
+            env,
+            "WEATHER",
+            600_000,
+            KEEP_FOR,
+            &openweathermap.endpoint.outbound,
+        )?;
         Ok(Self {
             table: env.required("TABLE_NAME")?,
             registry: RegistryConfig::from_env(env)?,

@@ -1,6 +1,6 @@
 //! The OpenWeatherMap adapter against the sandbox, which speaks OpenWeatherMap's wire format.
 
-use shared::outbound::OutboundConfig;
+use shared::outbound::Endpoint;
 use shared::provider::KeyedApi;
 use weather::adapters::OpenWeatherMap;
 use weather::domain::{Lang, Location};
@@ -8,9 +8,8 @@ use weather::ports::Weather;
 
 fn client(base: &str, key: &str) -> OpenWeatherMap {
     OpenWeatherMap::new(KeyedApi {
-        base_url: format!("{base}/openweathermap"),
+        endpoint: Endpoint::at(format!("{base}/openweathermap")),
         api_key: key.to_owned(),
-        outbound: OutboundConfig::default(),
     })
     .expect("client")
 }

@@ -6,6 +6,9 @@ use http::{Method, StatusCode};
 use reqwest::{Client, Request, Response};
 use std::time::Duration;
 
+mod endpoint;
+pub use endpoint::{Endpoint, Remote};
+
 /// Timeouts and retries of one third party or service.
 #[derive(Debug, Clone, Copy)]
 pub struct OutboundConfig {

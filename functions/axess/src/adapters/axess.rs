@@ -8,7 +8,7 @@ use crate::domain::{
 };
 use crate::ports::{Axess, ProviderError};
 use serde::Deserialize;
-use shared::outbound::{Outbound, OutboundConfig, Repeat};
+use shared::outbound::{Endpoint, Outbound, Repeat};
 use shared::soap::{Element, Node};
 use std::collections::HashMap;
 use std::fmt;
@@ -35,9 +35,9 @@ impl fmt::Debug for Credentials {
 /// Where Axess is and how to reach it.
 #[derive(Debug, Clone)]
 pub struct AxessClientConfig {
-    pub url: String,
+    /// The SOAP endpoint itself: every operation is posted to its base URL.
+    pub endpoint: Endpoint,
     pub credentials: HashMap<String, Credentials>,
-    pub outbound: OutboundConfig,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -82,8 +82,8 @@ fn product(key: ProductKey, day: Day) -> Node {
 impl AxessClient {
     pub fn new(config: AxessClientConfig) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            url: config.url,
+            outbound: Outbound::new(config.endpoint.outbound)?,
+            url: config.endpoint.base_url,
             credentials: config.credentials,
             sessions: Mutex::new(HashMap::new()),
         })

@@ -54,8 +54,8 @@ impl AxessFn {
             .with(settings)
             .env();
         let (config, mut client_config) = AxessConfig::from_env(&env).expect("valid configuration");
-        client_config.outbound.base_delay = Duration::from_millis(1);
-        client_config.outbound.max_delay = Duration::from_millis(5);
+        client_config.endpoint.outbound.base_delay = Duration::from_millis(1);
+        client_config.endpoint.outbound.max_delay = Duration::from_millis(5);
         let store = Table::new(client.clone(), &table);
         let claims = store.claims(config.lease);
         let axess_client = AxessClient::new(client_config).expect("client");

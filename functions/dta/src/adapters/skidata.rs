@@ -9,7 +9,8 @@ use crate::ports::{AcceptedOrder, OrderState, ProviderError, Skidata};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use shared::outbound::{BodyError, Outbound, OutboundConfig, Repeat, body_capped};
+use shared::outbound::{BodyError, Endpoint, Remote, Repeat, body_capped};
+use shared::provider::excerpt;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -40,15 +41,13 @@ impl fmt::Debug for Credentials {
 /// Where SkiData is and how to reach it.
 #[derive(Debug, Clone)]
 pub struct SkidataConfig {
-    pub base_url: String,
+    pub endpoint: Endpoint,
     pub credentials: HashMap<String, Credentials>,
-    pub outbound: OutboundConfig,
 }
 
 /// The SkiData client; built once in `main`.
 pub struct SkidataClient {
-    outbound: Outbound,
-    base_url: String,
+    skidata: Remote,
     credentials: HashMap<String, Credentials>,
 }
 
@@ -64,19 +63,10 @@ fn transport(err: reqwest::Error) -> ProviderError {
     }
 }
 
-/// The start of an error body, printable, for the log line.
-fn excerpt(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
 impl SkidataClient {
     pub fn new(config: SkidataConfig) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            base_url: config.base_url.trim_end_matches('/').to_owned(),
+            skidata: Remote::new(config.endpoint)?,
             credentials: config.credentials,
         })
     }
@@ -92,9 +82,10 @@ impl SkidataClient {
             .get(credentials.as_str())
             .ok_or_else(|| ProviderError::UnknownCredentials(credentials.to_string()))?;
         Ok(self
+            .skidata
             .outbound
             .client()
-            .request(method, format!("{}{path}", self.base_url))
+            .request(method, self.skidata.url(path))
             .basic_auth(&found.username, Some(&found.password))
             .header(CONTRACTOR_HEADER, &found.contractor_id)
             .header("accept", "application/json"))
@@ -109,6 +100,7 @@ impl SkidataClient {
     ) -> Result<T, ProviderError> {
         let request = builder.build().map_err(transport)?;
         let response = self
+            .skidata
             .outbound
             .send(request, repeat)
             .await

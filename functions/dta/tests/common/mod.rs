@@ -53,8 +53,8 @@ impl Dta {
             .with(settings)
             .env();
         let (config, mut skidata_config) = DtaConfig::from_env(&env).expect("valid configuration");
-        skidata_config.outbound.base_delay = Duration::from_millis(1);
-        skidata_config.outbound.max_delay = Duration::from_millis(5);
+        skidata_config.endpoint.outbound.base_delay = Duration::from_millis(1);
+        skidata_config.endpoint.outbound.max_delay = Duration::from_millis(5);
         let store = Table::new(client, table);
         let claims = store.claims(config.lease);
         let skidata_client = SkidataClient::new(skidata_config).expect("client");

@@ -8,4 +8,4 @@ mod supplier;
 
 pub use deployed::{Deployed, deployed};
 pub use notifier::MailNotifier;
-pub use supplier::{SupplierClient, SupplierConfig};
+pub use supplier::SupplierClient;

@@ -6,24 +6,15 @@ use crate::ports::{ProviderError, Supplier};
 use http::StatusCode;
 use serde::Deserialize;
 use serde_json::json;
-use shared::outbound::{Outbound, OutboundConfig, Repeat};
-use shared::provider::{excerpt, exchange};
+use shared::outbound::{Remote, Repeat};
+use shared::provider::{KeyedApi, excerpt, exchange};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
 
-/// Where the supplier is and how to reach it.
-#[derive(Debug, Clone)]
-pub struct SupplierConfig {
-    pub base_url: String,
-    pub api_key: String,
-    pub outbound: OutboundConfig,
-}
-
 /// The supplier's client, built once in `main`.
 pub struct SupplierClient {
-    outbound: Outbound,
-    base_url: String,
+    supplier: Remote,
     api_key: String,
 }
 
@@ -110,10 +101,9 @@ fn answer(status: StatusCode, body: &[u8]) -> Result<SupplierCard, ProviderError
 }
 
 impl SupplierClient {
-    pub fn new(config: SupplierConfig) -> Result<Self, reqwest::Error> {
+    pub fn new(config: KeyedApi) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            base_url: config.base_url.trim_end_matches('/').to_owned(),
+            supplier: Remote::new(config.endpoint)?,
             api_key: config.api_key,
         })
     }
@@ -122,7 +112,7 @@ impl SupplierClient {
         let request = request.bearer_auth(&self.api_key);
         // Safe to repeat: the supplier keeps one order per externalId.
         let (status, body) = exchange(
-            &self.outbound,
+            &self.supplier.outbound,
             request,
             Repeat::Idempotent,
             MAX_ANSWER_BYTES,
@@ -147,19 +137,19 @@ impl Supplier for SupplierClient {
             "customerName": keycard.holder_name,
             "shippingAddress": shipping,
         });
-        let url = format!("{}/v1/cards", self.base_url);
-        self.call(self.outbound.client().post(url).json(&body))
+        let url = self.supplier.url("/v1/cards");
+        self.call(self.supplier.outbound.client().post(url).json(&body))
             .await
     }
 
     async fn card(&self, card_order_id: &str) -> Result<SupplierCard, ProviderError> {
-        let mut url = reqwest::Url::parse(&format!("{}/v1/cards/", self.base_url))
+        let mut url = reqwest::Url::parse(&self.supplier.url("/v1/cards/"))
             .map_err(|err| ProviderError::Transport(err.to_string()))?;
         url.path_segments_mut()
             .map_err(|()| ProviderError::Transport("the base URL cannot take a path".into()))?
             .pop_if_empty()
             .push(card_order_id);
-        self.call(self.outbound.client().get(url)).await
+        self.call(self.supplier.outbound.client().get(url)).await
     }
 
     fn event(&self, body: &[u8]) -> Result<(String, SupplierCard), ProviderError> {

@@ -6,4 +6,4 @@ mod rest;
 mod wire;
 
 pub use providers::HttpProviders;
-pub use rest::{AdapterClient, AdapterConfig};
+pub use rest::AdapterClient;

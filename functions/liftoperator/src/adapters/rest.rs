@@ -5,23 +5,15 @@ use crate::ports::AdapterError;
 use http::{Method, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use shared::outbound::{BodyError, Outbound, OutboundConfig, Repeat, body_capped};
+use shared::outbound::{BodyError, Endpoint, Remote, Repeat, body_capped};
 use shared::service_token::ServiceTokens;
 
 /// The largest adapter answer read.
 const MAX_ANSWER_BYTES: usize = 1024 * 1024;
 
-/// Where our API is and how long adapters may take.
-#[derive(Debug, Clone)]
-pub struct AdapterConfig {
-    pub api_base_url: String,
-    pub outbound: OutboundConfig,
-}
-
 /// Calls the adapters; built once in `main`.
 pub struct AdapterClient {
-    outbound: Outbound,
-    base: String,
+    api: Remote,
     tokens: ServiceTokens,
 }
 
@@ -46,10 +38,9 @@ pub struct Call<'a> {
 }
 
 impl AdapterClient {
-    pub fn new(config: AdapterConfig, tokens: ServiceTokens) -> Result<Self, reqwest::Error> {
+    pub fn new(api: Endpoint, tokens: ServiceTokens) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            base: config.api_base_url.trim_end_matches('/').to_owned(),
+            api: Remote::new(api)?,
             tokens,
         })
     }
@@ -70,9 +61,10 @@ impl AdapterClient {
                 .await
                 .map_err(|err| AdapterError::Token(service, err))?;
             let mut builder = self
+                .api
                 .outbound
                 .client()
-                .request(call.method.clone(), format!("{}{}", self.base, call.path))
+                .request(call.method.clone(), self.api.url(&call.path))
                 .bearer_auth(token)
                 .query(&call.query);
             if let Some(body) = call.body {
@@ -80,6 +72,7 @@ impl AdapterClient {
             }
             let request = builder.build().map_err(|err| transport(service, err))?;
             let response = self
+                .api
                 .outbound
                 .send(request, Repeat::Idempotent)
                 .await

@@ -6,8 +6,8 @@ use super::multipart;
 use crate::domain::{Attachment, Mail};
 use crate::ports::{Mailer, ProviderError};
 use serde::Deserialize;
-use shared::outbound::{Outbound, OutboundConfig, Repeat};
-use shared::provider::{excerpt, exchange};
+use shared::outbound::{Endpoint, Outbound, Repeat};
+use shared::provider::{exchange, exchange_success};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 16 * 1024;
@@ -17,12 +17,11 @@ const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 /// Where Mailgun is and who sends.
 #[derive(Debug, Clone)]
 pub struct MailgunConfig {
-    pub base_url: String,
+    pub endpoint: Endpoint,
     pub domain: String,
     pub api_key: String,
     /// The `From:` of every mail, such as `Starjack <noreply@mg.starjack.example>`.
     pub from: String,
-    pub outbound: OutboundConfig,
 }
 
 /// Mailgun's client, built once in `main`.
@@ -42,13 +41,10 @@ impl MailgunClient {
     pub fn new(config: MailgunConfig) -> Result<Self, reqwest::Error> {
         Ok(Self {
             // A mail is sent at most once per delivery: the queue does the retrying.
-            outbound: Outbound::new(OutboundConfig {
-                max_attempts: 1,
-                ..config.outbound
-            })?,
+            outbound: Outbound::new(config.endpoint.outbound.attempts(1))?,
             url: format!(
                 "{}/v3/{}/messages",
-                config.base_url.trim_end_matches('/'),
+                config.endpoint.base_url.trim_end_matches('/'),
                 config.domain
             ),
             api_key: config.api_key,
@@ -107,14 +103,8 @@ impl Mailer for MailgunClient {
             let (content_type, body) = multipart::form(&form, &files);
             builder.header("content-type", content_type).body(body)
         };
-        let (status, body) =
-            exchange(&self.outbound, builder, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
-        if !status.is_success() {
-            return Err(ProviderError::Status {
-                status: status.as_u16(),
-                detail: excerpt(&body),
-            });
-        }
+        let body =
+            exchange_success(&self.outbound, builder, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
         match serde_json::from_slice::<Accepted>(&body) {
             Ok(accepted) => Ok(accepted.id),
             Err(err) => {

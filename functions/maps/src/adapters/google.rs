@@ -5,8 +5,8 @@
 use crate::domain::{Location, Mode, Travel};
 use crate::ports::{ProviderError, Routes};
 use serde::Deserialize;
-use shared::outbound::{Outbound, Repeat};
-use shared::provider::{KeyedApi, excerpt, exchange};
+use shared::outbound::{Outbound, Remote, Repeat};
+use shared::provider::{KeyedApi, excerpt, exchange_success};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
@@ -86,10 +86,10 @@ impl Matrix {
 
 impl DistanceMatrix {
     pub fn new(config: KeyedApi) -> Result<Self, reqwest::Error> {
-        let base = config.base_url.trim_end_matches('/');
+        let google = Remote::new(config.endpoint)?;
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            url: format!("{base}/maps/api/distancematrix/json"),
+            url: google.url("/maps/api/distancematrix/json"),
+            outbound: google.outbound,
             api_key: config.api_key,
         })
     }
@@ -110,15 +110,8 @@ impl Routes for DistanceMatrix {
             ("key", self.api_key.clone()),
         ];
         let request = self.outbound.client().get(&self.url).query(&query);
-        let (status, body) =
-            exchange(&self.outbound, request, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
-        if !status.is_success() {
-            let detail = excerpt(&body);
-            return Err(ProviderError::Status {
-                status: status.as_u16(),
-                detail,
-            });
-        }
+        let body =
+            exchange_success(&self.outbound, request, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
         let matrix: Matrix = serde_json::from_slice(&body)
             .map_err(|err| ProviderError::Malformed(err.to_string()))?;
         matrix.travel()

@@ -8,24 +8,17 @@ use crate::ports::{BookingItem, KeycardView, PricedProduct, ServiceError, Servic
 use serde::Deserialize;
 use serde_json::{Value, json};
 use shared::mail::{Mailer, UserMail};
-use shared::outbound::{BodyError, Outbound, OutboundConfig, Repeat, body_capped};
+use shared::outbound::{BodyError, Endpoint, Remote, Repeat, body_capped};
 use shared::service_token::ServiceTokens;
 use shared::values::Keycard;
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 512 * 1024;
 
-/// Where the API is and how it is called.
-pub struct ApiConfig {
-    pub base_url: String,
-    pub outbound: OutboundConfig,
-}
-
 /// The client of our own API; one per container.
 pub struct ApiClient {
-    outbound: Outbound,
+    api: Remote,
     tokens: ServiceTokens,
-    base: String,
     /// Mails to customers, where this function sends any.
     mailer: Option<Mailer>,
 }
@@ -49,11 +42,10 @@ struct Call<'a> {
 }
 
 impl ApiClient {
-    pub fn new(config: ApiConfig, tokens: ServiceTokens) -> Result<Self, reqwest::Error> {
+    pub fn new(api: Endpoint, tokens: ServiceTokens) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
+            api: Remote::new(api)?,
             tokens,
-            base: config.base_url.trim_end_matches('/').to_owned(),
             mailer: None,
         })
     }
@@ -66,9 +58,13 @@ impl ApiClient {
 
     /// Sends `call`; the status and JSON answer (`Null` when empty).
     async fn send(&self, call: Call<'_>) -> Result<(u16, Value), ServiceError> {
-        let url = format!("{}{}", self.base, call.path);
+        let url = self.api.url(&call.path);
         let build = |token: Option<&str>| {
-            let mut request = self.outbound.client().request(call.method.clone(), &url);
+            let mut request = self
+                .api
+                .outbound
+                .client()
+                .request(call.method.clone(), &url);
             if let Some(token) = token {
                 request = request.bearer_auth(token);
             }
@@ -80,14 +76,15 @@ impl ApiClient {
         let response = match call.audience {
             Some(audience) => self
                 .tokens
-                .send(&self.outbound, audience, call.repeat, |token| {
+                .send(&self.api.outbound, audience, call.repeat, |token| {
                     build(Some(token))
                 })
                 .await
                 .map_err(|err| unavailable(call.service, shared::http::cause_chain(&err)))?,
             None => {
                 let request = build(None).map_err(|err| unavailable(call.service, err))?;
-                self.outbound
+                self.api
+                    .outbound
                     .send(request, call.repeat)
                     .await
                     .map_err(|err| unavailable(call.service, shared::http::cause_chain(&err)))?

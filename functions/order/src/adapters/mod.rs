@@ -7,6 +7,6 @@ mod dynamo;
 pub mod pdf;
 mod s3;
 
-pub use api::{ApiClient, ApiConfig};
+pub use api::ApiClient;
 pub use deployed::{Deployed, deployed};
 pub use s3::InvoiceBucket;

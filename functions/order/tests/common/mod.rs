@@ -2,13 +2,13 @@
 //! for our API (auth's token endpoint, the facade, keycards and payment).
 #![allow(dead_code)]
 
-use order::adapters::{ApiClient, ApiConfig, InvoiceBucket};
+use order::adapters::{ApiClient, InvoiceBucket};
 use order::config::OrderConfig;
 use order::handler::App;
 use serde_json::{Value, json};
 use shared::mail::Mailer;
 use shared::messages::{OrdersMessage, PaymentConfirmed};
-use shared::outbound::{Outbound, OutboundConfig};
+use shared::outbound::{Endpoint, Outbound, OutboundConfig};
 use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
@@ -93,7 +93,7 @@ impl OrderFn {
             ])
             .with(settings)
             .env();
-        let (config, api_config): (OrderConfig, ApiConfig) =
+        let (config, api_config): (OrderConfig, Endpoint) =
             OrderConfig::from_env(&env).expect("valid configuration");
         let tokens = ServiceTokens::from_env(
             &env,

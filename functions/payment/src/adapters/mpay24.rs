@@ -4,7 +4,7 @@
 
 use crate::domain::{OrderId, Payment, Transaction};
 use crate::ports::{Mpay24, ProviderError, Session};
-use shared::outbound::{Outbound, OutboundConfig, Repeat};
+use shared::outbound::{Endpoint, Outbound, Remote, Repeat};
 use shared::soap::{self, Call, Element, Node, printable};
 
 /// The namespace of ETP 1.5.
@@ -15,10 +15,9 @@ const ENDPOINT: &str = "/app/bin/etpproxy_v15";
 /// Where Mpay24 is, who we are there, and where its pages and callbacks lead.
 #[derive(Debug, Clone)]
 pub struct Mpay24Config {
-    pub base_url: String,
+    pub endpoint: Endpoint,
     pub merchant_id: String,
     pub password: String,
-    pub outbound: OutboundConfig,
     /// The web shop, where the customer returns after paying (`/orders/{id}?payment=...`).
     pub shop_base_url: String,
     /// Our API, whose `/payments/confirmation` Mpay24 calls.
@@ -40,9 +39,10 @@ fn price(cents: i64) -> String {
 
 impl Mpay24Client {
     pub fn new(config: Mpay24Config) -> Result<Self, reqwest::Error> {
+        let mpay24 = Remote::new(config.endpoint.clone())?;
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            url: format!("{}{ENDPOINT}", config.base_url.trim_end_matches('/')),
+            url: mpay24.url(ENDPOINT),
+            outbound: mpay24.outbound,
             user: format!("u{}", config.merchant_id),
             config,
         })

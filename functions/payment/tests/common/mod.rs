@@ -51,8 +51,8 @@ impl PaymentFn {
             .env();
         let (config, mut mpay24_config): (PaymentConfig, Mpay24Config) =
             PaymentConfig::from_env(&env).expect("valid configuration");
-        mpay24_config.outbound.base_delay = Duration::from_millis(1);
-        mpay24_config.outbound.max_delay = Duration::from_millis(5);
+        mpay24_config.endpoint.outbound.base_delay = Duration::from_millis(1);
+        mpay24_config.endpoint.outbound.max_delay = Duration::from_millis(5);
         let orders = Queue::new(sqs.clone(), &queue_url);
         let app = App::new(
             Table::new(client, table),

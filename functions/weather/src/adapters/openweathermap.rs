@@ -4,8 +4,8 @@
 use crate::domain::{Lang, Location, Report};
 use crate::ports::{ProviderError, Weather};
 use serde::Deserialize;
-use shared::outbound::{Outbound, Repeat};
-use shared::provider::{KeyedApi, excerpt, exchange};
+use shared::outbound::{Remote, Repeat};
+use shared::provider::{KeyedApi, excerpt, exchange_success};
 use std::fmt;
 
 /// The largest answer read.
@@ -18,8 +18,7 @@ const CHECK_PLACE: Location = Location {
 
 /// The OpenWeatherMap client; built once in `main`.
 pub struct OpenWeatherMap {
-    outbound: Outbound,
-    base_url: String,
+    openweathermap: Remote,
     api_key: String,
 }
 
@@ -96,8 +95,7 @@ impl Answer {
 impl OpenWeatherMap {
     pub fn new(config: KeyedApi) -> Result<Self, reqwest::Error> {
         Ok(Self {
-            outbound: Outbound::new(config.outbound)?,
-            base_url: config.base_url.trim_end_matches('/').to_owned(),
+            openweathermap: Remote::new(config.endpoint)?,
             api_key: config.api_key,
         })
     }
@@ -105,10 +103,11 @@ impl OpenWeatherMap {
 
 impl Weather for OpenWeatherMap {
     async fn current(&self, at: Location, lang: Lang) -> Result<Report, ProviderError> {
-        let request = self
+        let owm = &self.openweathermap;
+        let request = owm
             .outbound
             .client()
-            .get(format!("{}/data/2.5/weather", self.base_url))
+            .get(owm.url("/data/2.5/weather"))
             .query(&[
                 ("lat", at.lat.to_string()),
                 ("lon", at.lng.to_string()),
@@ -116,14 +115,8 @@ impl Weather for OpenWeatherMap {
                 ("units", "metric".to_owned()),
                 ("lang", lang.as_str().to_owned()),
             ]);
-        let (status, body) =
-            exchange(&self.outbound, request, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
-        if !status.is_success() {
-            return Err(ProviderError::Status {
-                status: status.as_u16(),
-                detail: excerpt(&body),
-            });
-        }
+        let body =
+            exchange_success(&owm.outbound, request, Repeat::ByMethod, MAX_ANSWER_BYTES).await?;
         serde_json::from_slice::<Answer>(&body)
             .map_err(malformed)?
             .into_report()
