@@ -35,6 +35,26 @@ pub struct UserMail<'a> {
     pub data: Value,
 }
 
+impl<'a> UserMail<'a> {
+    /// The mail `template` about `subject` (an order, a keycard): its message id is
+    /// `<template>:<subject>`, so the mail service sends it once however often it is queued.
+    pub fn about(
+        user_id: &'a str,
+        template: &'a str,
+        subject: impl std::fmt::Display,
+        locale: &'a str,
+        data: Value,
+    ) -> Self {
+        Self {
+            user_id,
+            message_id: format!("{template}:{subject}"),
+            template,
+            locale,
+            data,
+        }
+    }
+}
+
 /// Queues mails to users; built once in `main`.
 pub struct Mailer {
     tokens: ServiceTokens,

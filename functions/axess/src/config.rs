@@ -1,10 +1,9 @@
 //! The axess service's configuration, read once at start.
 
-use crate::adapters::{AxessClientConfig, Credentials};
+use crate::adapters::AxessClientConfig;
 use shared::config::{ConfigError, Env};
-use shared::outbound::Endpoint;
+use shared::provider::ProviderConfig;
 use shared::token::TokenVerifier;
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// Everything the axess function needs besides its clients.
@@ -23,11 +22,7 @@ impl AxessConfig {
     /// Reads the function's and Axess's configuration; `AXESS_CREDENTIALS` is a JSON object of
     /// credentials references to `{username, password}`.
     pub fn from_env(env: &Env) -> Result<(Self, AxessClientConfig), ConfigError> {
-        let credentials: HashMap<String, Credentials> = env.json("AXESS_CREDENTIALS")?;
-        let axess = AxessClientConfig {
-            endpoint: Endpoint::from_env(env, "AXESS", 3_000)?,
-            credentials,
-        };
+        let axess = ProviderConfig::from_env(env, "AXESS", "AXESS_CREDENTIALS", 3_000)?;
         let config = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "axess")?,

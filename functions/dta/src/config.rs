@@ -1,10 +1,9 @@
 //! The dta service's configuration, read once at start.
 
-use crate::adapters::{Credentials, SkidataConfig};
+use crate::adapters::SkidataConfig;
 use shared::config::{ConfigError, Env};
-use shared::outbound::Endpoint;
+use shared::provider::ProviderConfig;
 use shared::token::TokenVerifier;
-use std::collections::HashMap;
 use std::time::Duration;
 
 /// Everything the dta function needs besides its clients.
@@ -25,11 +24,7 @@ impl DtaConfig {
     /// `DTA_CREDENTIALS` is a JSON object of credentials references to `{username, password,
     /// contractor_id}`.
     pub fn from_env(env: &Env) -> Result<(Self, SkidataConfig), ConfigError> {
-        let credentials: HashMap<String, Credentials> = env.json("DTA_CREDENTIALS")?;
-        let skidata = SkidataConfig {
-            endpoint: Endpoint::from_env(env, "SKIDATA", 3_000)?,
-            credentials,
-        };
+        let skidata = ProviderConfig::from_env(env, "SKIDATA", "DTA_CREDENTIALS", 3_000)?;
         let config = Self {
             table: env.required("TABLE_NAME")?,
             verifier: TokenVerifier::from_env(env, "dta")?,

@@ -43,7 +43,12 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
     let store = Table::new(client, table);
     let claims = store.claims(config.lease);
     let skidata = dta::adapters::SkidataClient::new(skidata).expect("client");
-    let dta = dta::handler::App::new(store, claims, skidata, config);
+    let dta = dta::handler::App {
+        store,
+        claims,
+        skidata,
+        config,
+    };
     let (client, table) = dynamo::table_from_template("AxessTable").await;
     let credentials = json!({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}});
     let env = Settings::new(&table)
@@ -55,7 +60,12 @@ async fn adapters(sandbox: &str) -> (Dta, Axess) {
     let store = Table::new(client, table);
     let claims = store.claims(config.lease);
     let client = axess::adapters::AxessClient::new(client_config).expect("client");
-    let axess = axess::handler::App::new(store, claims, client, config);
+    let axess = axess::handler::App {
+        store,
+        claims,
+        axess: client,
+        config,
+    };
     (dta, axess)
 }
 

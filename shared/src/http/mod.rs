@@ -20,13 +20,14 @@ use tracing::Instrument;
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// What a route handler returns.
-pub type HandlerResult = Result<Response<Body>, ApiError>;
+pub type HandlerResult<E = ApiError> = Result<Response<Body>, E>;
 
 /// Runs `handler` behind the Lambda Runtime API until the process ends.
-pub async fn run<H, Fut>(handler: H) -> Result<(), lambda_http::Error>
+pub async fn run<H, Fut, E>(handler: H) -> Result<(), lambda_http::Error>
 where
     H: Fn(Request) -> Fut + Sync,
-    Fut: Future<Output = HandlerResult> + Send,
+    Fut: Future<Output = HandlerResult<E>> + Send,
+    E: Into<ApiError>,
 {
     lambda_http::run(lambda_http::service_fn(|request| async {
         Ok::<_, std::convert::Infallible>(serve(&handler, request).await)
@@ -36,10 +37,11 @@ where
 
 /// Handles one request: opens the request span with request and correlation ids, runs the
 /// handler with the correlation id as current, renders errors, and echoes the correlation id.
-pub async fn serve<H, Fut>(handler: &H, request: Request) -> Response<Body>
+pub async fn serve<H, Fut, E>(handler: &H, request: Request) -> Response<Body>
 where
     H: Fn(Request) -> Fut,
-    Fut: Future<Output = HandlerResult>,
+    Fut: Future<Output = HandlerResult<E>>,
+    E: Into<ApiError>,
 {
     let correlation_id = CorrelationId::from_incoming(header(&request, correlation::HEADER));
     let request_id = request
@@ -57,7 +59,7 @@ where
         .scope(handler(request))
         .instrument(span.clone())
         .await;
-    let mut response = result.unwrap_or_else(|err| span.in_scope(|| err.into_response()));
+    let mut response = result.unwrap_or_else(|err| span.in_scope(|| err.into().into_response()));
     if let Ok(value) = HeaderValue::from_str(correlation_id.as_str()) {
         response.headers_mut().insert(correlation::HEADER, value);
     }

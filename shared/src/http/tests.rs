@@ -80,7 +80,7 @@ async fn serve_echoes_the_incoming_correlation_id_and_makes_it_current() {
     );
     let handler = |_req: Request| async {
         let seen = CorrelationId::current().map(|id| id.to_string());
-        Ok(json(StatusCode::OK, &serde_json::json!({ "seen": seen })))
+        Ok::<_, ApiError>(json(StatusCode::OK, &serde_json::json!({ "seen": seen })))
     };
     let response = serve(&handler, req).await;
     assert_eq!(response.headers()["x-correlation-id"], "corr-7");

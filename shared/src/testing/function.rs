@@ -3,7 +3,7 @@
 //! caller's token, and the answer read back as status, headers and JSON.
 
 use crate::config::Env;
-use crate::http::{HandlerResult, Request};
+use crate::http::{ApiError, HandlerResult, Request};
 use crate::testing::{events, tokens};
 use crate::token::{API_AUDIENCE, Role};
 use serde_json::Value;
@@ -149,10 +149,11 @@ impl Answer {
 }
 
 /// Serves `request` with `handle` as the Lambda runtime would, and reads the answer.
-pub async fn call<H, Fut>(handle: H, request: Request) -> Answer
+pub async fn call<H, Fut, E>(handle: H, request: Request) -> Answer
 where
     H: Fn(Request) -> Fut,
-    Fut: Future<Output = HandlerResult>,
+    Fut: Future<Output = HandlerResult<E>>,
+    E: Into<ApiError>,
 {
     let response = crate::http::serve(&handle, request).await;
     let bytes = response.body().as_ref();

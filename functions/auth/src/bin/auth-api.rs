@@ -9,9 +9,9 @@ use shared::table::Table;
 async fn main() -> Result<(), lambda_http::Error> {
     let (env, aws) = shared::start("auth").await;
     let config = AuthConfig::from_env(&env)?;
-    let app = App::new(
-        DynamoStore::new(Table::from_config(&aws, &config.table)),
+    let app = App {
+        store: DynamoStore::new(Table::from_config(&aws, &config.table)),
         config,
-    );
+    };
     shared::http::run(|request| app.handle(request)).await
 }

@@ -9,7 +9,7 @@ mod users;
 use crate::config::AuthConfig;
 use crate::error::{AuthError, AuthFailure};
 use crate::ports::AuthStore;
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::status;
 
 /// The auth function: its storage and configuration, built once in `main`.
@@ -19,13 +19,9 @@ pub struct App<S> {
 }
 
 impl<S: AuthStore + Sync> App<S> {
-    pub fn new(store: S, config: AuthConfig) -> Self {
-        Self { store, config }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
-        let result: Result<_, AuthFailure> = match route_key(&request) {
+    pub async fn handle(&self, request: Request) -> HandlerResult<AuthFailure> {
+        match route_key(&request) {
             "POST /auth/signup" => self.signup(&request).await,
             "POST /auth/admin/bootstrap" => self.bootstrap_admin(&request).await,
             "GET /auth/me" => self.me(&request).await,
@@ -38,9 +34,8 @@ impl<S: AuthStore + Sync> App<S> {
             "GET /auth/status" => {
                 Ok(status::report("auth", vec![status::check("table", self.store.check())]).await)
             }
-            _ => return Err(no_route(&request)),
-        };
-        result.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 }
 

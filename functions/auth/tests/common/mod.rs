@@ -42,7 +42,10 @@ impl Auth {
         let config =
             AuthConfig::from_env(&adjust(settings(&table)).env()).expect("valid configuration");
         Self {
-            app: App::new(DynamoStore::new(Table::new(client, table)), config),
+            app: App {
+                store: DynamoStore::new(Table::new(client, table)),
+                config,
+            },
         }
     }
 

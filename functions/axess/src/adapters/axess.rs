@@ -7,8 +7,8 @@ use crate::domain::{
     CredentialsRef, Day, ExternalOrderId, IssuedTicket, Money, ProductKey, Tariff, TicketItem,
 };
 use crate::ports::{Axess, ProviderError};
-use serde::Deserialize;
-use shared::outbound::{Endpoint, Outbound, Repeat};
+use shared::outbound::{Outbound, Repeat};
+use shared::provider::{Login, ProviderConfig};
 use shared::soap::{Element, Node};
 use std::collections::HashMap;
 use std::fmt;
@@ -17,28 +17,9 @@ use tokio::sync::Mutex;
 /// The `NERRORNO` with which Axess says the session expired or is unknown.
 pub const SESSION_EXPIRED: &str = "102";
 
-/// One set of Axess credentials.
-#[derive(Clone, Deserialize)]
-pub struct Credentials {
-    pub username: String,
-    pub password: String,
-}
-
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
-            .field("username", &self.username)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Where Axess is and how to reach it.
-#[derive(Debug, Clone)]
-pub struct AxessClientConfig {
-    /// The SOAP endpoint itself: every operation is posted to its base URL.
-    pub endpoint: Endpoint,
-    pub credentials: HashMap<String, Credentials>,
-}
+/// Where Axess is (its SOAP endpoint itself: every operation is posted to the base URL) and
+/// the credentials of each reference.
+pub type AxessClientConfig = ProviderConfig<Login>;
 
 #[derive(Debug, Clone, Copy)]
 struct Session {
@@ -50,7 +31,7 @@ struct Session {
 pub struct AxessClient {
     outbound: Outbound,
     url: String,
-    credentials: HashMap<String, Credentials>,
+    credentials: HashMap<String, Login>,
     sessions: Mutex<HashMap<String, Session>>,
 }
 

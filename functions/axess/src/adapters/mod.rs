@@ -4,4 +4,4 @@ mod axess;
 mod dynamo;
 mod soap;
 
-pub use axess::{AxessClient, AxessClientConfig, Credentials, SESSION_EXPIRED};
+pub use axess::{AxessClient, AxessClientConfig, SESSION_EXPIRED};

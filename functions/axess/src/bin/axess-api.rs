@@ -12,6 +12,11 @@ async fn main() -> Result<(), lambda_http::Error> {
     let (config, axess) = AxessConfig::from_env(&env)?;
     let table = Table::from_config(&aws, &config.table);
     let claims = table.claims(config.lease);
-    let app = App::new(table, claims, AxessClient::new(axess)?, config);
+    let app = App {
+        store: table,
+        claims,
+        axess: AxessClient::new(axess)?,
+        config,
+    };
     shared::http::run(|request| app.handle(request)).await
 }

@@ -6,8 +6,9 @@ mod issuing;
 mod products;
 
 use crate::config::AxessConfig;
+use crate::error::AxessFailure;
 use crate::ports::{Axess, BookingStore};
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
@@ -22,17 +23,8 @@ pub struct App<S, P> {
 }
 
 impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
-    pub fn new(store: S, claims: IdempotencyStore, axess: P, config: AxessConfig) -> Self {
-        Self {
-            store,
-            claims,
-            axess,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
+    pub async fn handle(&self, request: Request) -> HandlerResult<AxessFailure> {
         let route = route_key(&request);
         if route == "GET /axess/status" {
             let checks = vec![
@@ -43,13 +35,12 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
         }
         let caller = self.config.verifier.authenticate(&request)?;
         caller.require(Role::Service)?;
-        let result = match route {
+        match route {
             "GET /axess/products" => self.products(&request).await,
             "POST /axess/bookings" => self.book(&request).await,
             "GET /axess/bookings/{externalOrderId}" => self.read(&request).await,
             "DELETE /axess/bookings/{externalOrderId}" => self.cancel(&request).await,
-            _ => return Err(no_route(&request)),
-        };
-        result.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 }

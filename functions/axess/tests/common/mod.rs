@@ -60,7 +60,12 @@ impl AxessFn {
         let claims = store.claims(config.lease);
         let axess_client = AxessClient::new(client_config).expect("client");
         Self {
-            app: App::new(store, claims, axess_client, config),
+            app: App {
+                store,
+                claims,
+                axess: axess_client,
+                config,
+            },
             axess,
             dynamo: client,
             table,

@@ -9,8 +9,8 @@ use crate::ports::{AcceptedOrder, OrderState, ProviderError, Skidata};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use shared::outbound::{BodyError, Endpoint, Remote, Repeat, body_capped};
-use shared::provider::excerpt;
+use shared::outbound::{BodyError, Remote, Repeat, body_capped};
+use shared::provider::{Login, ProviderConfig, excerpt};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -21,29 +21,16 @@ const MAX_PRODUCTS_BYTES: usize = 1024 * 1024;
 /// The largest order answer read.
 const MAX_ORDER_BYTES: usize = 64 * 1024;
 
-/// One set of SkiData credentials.
-#[derive(Clone, Deserialize)]
+/// One set of SkiData credentials: a login and the contractor (the lift operator).
+#[derive(Debug, Clone, Deserialize)]
 pub struct Credentials {
-    pub username: String,
-    pub password: String,
+    #[serde(flatten)]
+    pub login: Login,
     pub contractor_id: String,
 }
 
-impl fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Credentials")
-            .field("username", &self.username)
-            .field("contractor_id", &self.contractor_id)
-            .finish_non_exhaustive()
-    }
-}
-
-/// Where SkiData is and how to reach it.
-#[derive(Debug, Clone)]
-pub struct SkidataConfig {
-    pub endpoint: Endpoint,
-    pub credentials: HashMap<String, Credentials>,
-}
+/// Where SkiData is and the credentials of each reference.
+pub type SkidataConfig = ProviderConfig<Credentials>;
 
 /// The SkiData client; built once in `main`.
 pub struct SkidataClient {
@@ -86,7 +73,7 @@ impl SkidataClient {
             .outbound
             .client()
             .request(method, self.skidata.url(path))
-            .basic_auth(&found.username, Some(&found.password))
+            .basic_auth(&found.login.username, Some(&found.login.password))
             .header(CONTRACTOR_HEADER, &found.contractor_id)
             .header("accept", "application/json"))
     }

@@ -11,6 +11,11 @@ async fn main() -> Result<(), lambda_http::Error> {
     let (config, skidata) = DtaConfig::from_env(&env)?;
     let table = Table::from_config(&aws, &config.table);
     let claims = table.claims(config.lease);
-    let app = App::new(table, claims, SkidataClient::new(skidata)?, config);
+    let app = App {
+        store: table,
+        claims,
+        skidata: SkidataClient::new(skidata)?,
+        config,
+    };
     shared::http::run(|request| app.handle(request)).await
 }

@@ -5,8 +5,9 @@ mod bookings;
 mod products;
 
 use crate::config::DtaConfig;
+use crate::error::DtaFailure;
 use crate::ports::{BookingStore, Skidata};
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
@@ -21,17 +22,8 @@ pub struct App<S, P> {
 }
 
 impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
-    pub fn new(store: S, claims: IdempotencyStore, skidata: P, config: DtaConfig) -> Self {
-        Self {
-            store,
-            claims,
-            skidata,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
+    pub async fn handle(&self, request: Request) -> HandlerResult<DtaFailure> {
         let route = route_key(&request);
         if route == "GET /dta/status" {
             let checks = vec![
@@ -42,13 +34,12 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
         }
         let caller = self.config.verifier.authenticate(&request)?;
         caller.require(Role::Service)?;
-        let result = match route {
+        match route {
             "GET /dta/products" => self.products(&request).await,
             "POST /dta/bookings" => self.book(&request).await,
             "GET /dta/bookings/{externalOrderId}" => self.read(&request).await,
             "DELETE /dta/bookings/{externalOrderId}" => self.cancel(&request).await,
-            _ => return Err(no_route(&request)),
-        };
-        result.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 }

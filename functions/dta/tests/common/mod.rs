@@ -58,7 +58,12 @@ impl Dta {
         let store = Table::new(client, table);
         let claims = store.claims(config.lease);
         let skidata_client = SkidataClient::new(skidata_config).expect("client");
-        let app = App::new(store, claims, skidata_client, config);
+        let app = App {
+            store,
+            claims,
+            skidata: skidata_client,
+            config,
+        };
         Self { app, skidata }
     }
 

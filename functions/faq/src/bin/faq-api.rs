@@ -8,6 +8,9 @@ use shared::table::Table;
 async fn main() -> Result<(), lambda_http::Error> {
     let (env, aws) = shared::start("faq").await;
     let config = FaqConfig::from_env(&env)?;
-    let app = App::new(Table::from_config(&aws, &config.table), config);
+    let app = App {
+        store: Table::from_config(&aws, &config.table),
+        config,
+    };
     shared::http::run(|request| app.handle(request)).await
 }

@@ -6,7 +6,7 @@ mod entries;
 use crate::config::FaqConfig;
 use crate::error::FaqFailure;
 use crate::ports::FaqStore;
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::status;
 use shared::token::Role;
 
@@ -17,13 +17,9 @@ pub struct App<S> {
 }
 
 impl<S: FaqStore + Sync> App<S> {
-    pub fn new(store: S, config: FaqConfig) -> Self {
-        Self { store, config }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
-        let answer = match route_key(&request) {
+    pub async fn handle(&self, request: Request) -> HandlerResult<FaqFailure> {
+        match route_key(&request) {
             "GET /faq" => self.list(&request).await,
             "POST /faq" => self.create(&request).await,
             "PUT /faq/{id}" => self.update(&request).await,
@@ -32,9 +28,8 @@ impl<S: FaqStore + Sync> App<S> {
                 let checks = vec![status::check("table", self.store.check())];
                 return Ok(status::report("faq", checks).await);
             }
-            _ => return Err(no_route(&request)),
-        };
-        answer.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 
     /// 401/403 unless the caller is an admin.

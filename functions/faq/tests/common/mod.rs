@@ -25,7 +25,10 @@ impl Faq {
         let (client, table) = dynamo::table_from_template("FaqTable").await;
         let config = FaqConfig::from_env(&Settings::new(&table).env()).expect("configuration");
         Self {
-            app: App::new(Table::new(client, table), config),
+            app: App {
+                store: Table::new(client, table),
+                config,
+            },
         }
     }
 

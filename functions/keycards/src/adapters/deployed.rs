@@ -25,5 +25,10 @@ pub fn deployed(
     let mail = Queue::new(shared::aws::sqs(aws), &config.mail_queue_url);
     let notifier = MailNotifier::new(tokens, outbound, mail, &config.api_base_url);
     let supplier = SupplierClient::new(config.supplier.clone())?;
-    Ok(App::new(table, supplier, notifier, config))
+    Ok(App {
+        store: table,
+        supplier,
+        notifier,
+        config,
+    })
 }

@@ -31,13 +31,13 @@ impl Notifier for MailNotifier {
         if let Some(chip) = &keycard.chip {
             data["serial_number"] = json!(chip.serial_number);
         }
-        let mail = UserMail {
-            user_id: &keycard.owner,
-            message_id: format!("{template}:{}", keycard.keycard_id),
+        let mail = UserMail::about(
+            &keycard.owner,
             template,
-            locale: keycard.locale.as_str(),
+            &keycard.keycard_id,
+            keycard.locale.as_str(),
             data,
-        };
+        );
         self.mailer.send(mail).await.map_err(|err| NotifyError {
             template,
             source: Box::new(err),

@@ -9,8 +9,9 @@ mod webhook;
 pub use sync::SyncReport;
 
 use crate::config::KeycardsConfig;
+use crate::error::KeycardsFailure;
 use crate::ports::{KeycardStore, Notifier, Supplier};
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::status;
 
 /// The keycards functions: storage, the supplier, the mail notifier and the configuration,
@@ -23,18 +24,9 @@ pub struct App<S, P, N> {
 }
 
 impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N> {
-    pub fn new(store: S, supplier: P, notifier: N, config: KeycardsConfig) -> Self {
-        Self {
-            store,
-            supplier,
-            notifier,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
-        let result = match route_key(&request) {
+    pub async fn handle(&self, request: Request) -> HandlerResult<KeycardsFailure> {
+        match route_key(&request) {
             "GET /keycards/status" => {
                 let checks = vec![
                     status::check("table", self.store.check()),
@@ -46,8 +38,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
             "POST /keycards" => self.order(&request).await,
             "GET /keycards" => self.list(&request).await,
             "GET /keycards/{keycard_id}" => self.read(&request).await,
-            _ => return Err(no_route(&request)),
-        };
-        result.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 }

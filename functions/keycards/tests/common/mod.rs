@@ -77,12 +77,12 @@ impl Keycards {
         let tokens = ServiceTokens::from_env(&env, outbound.clone()).unwrap();
         let mail = Queue::new(sqs.clone(), &queue_url);
         let notifier = MailNotifier::new(tokens, outbound, mail, &config.api_base_url);
-        let app = App::new(
-            Table::new(client, table),
-            SupplierClient::new(config.supplier.clone()).unwrap(),
+        let app = App {
+            store: Table::new(client, table),
+            supplier: SupplierClient::new(config.supplier.clone()).unwrap(),
             notifier,
             config,
-        );
+        };
         Self {
             app,
             supplier,

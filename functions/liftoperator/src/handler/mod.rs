@@ -9,7 +9,7 @@ use crate::domain::{Day, Operator, OperatorId, Product, ProviderLink};
 use crate::error::{LiftoperatorError, LiftoperatorFailure};
 use crate::ports::{OperatorStore, Providers};
 use shared::cache::TtlCache;
-use shared::http::{ApiError, HandlerResult, Request, no_route, path_param, route_key};
+use shared::http::{HandlerResult, Request, no_route, path_param, route_key};
 use shared::status;
 use shared::token::Role;
 
@@ -39,8 +39,8 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
     }
 
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
-        let result = match route_key(&request) {
+    pub async fn handle(&self, request: Request) -> HandlerResult<LiftoperatorFailure> {
+        match route_key(&request) {
             "GET /liftoperators" => self.operators().await,
             "GET /liftoperators/{id}" => self.read_operator(&request).await,
             "GET /liftoperators/{id}/products" => self.list_products(&request).await,
@@ -62,9 +62,8 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
                 ];
                 return Ok(status::report("liftoperator", checks).await);
             }
-            _ => return Err(no_route(&request)),
-        };
-        result.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 
     /// 401/403 unless the caller holds `role`.

@@ -9,9 +9,7 @@ use crate::domain::frontend::Batch;
 use crate::error::LogsFailure;
 use crate::ports::LogSink;
 use http::StatusCode;
-use shared::http::{
-    ApiError, Body, HandlerResult, Request, Response, json, json_body, no_route, route_key,
-};
+use shared::http::{Body, HandlerResult, Request, Response, json, json_body, no_route, route_key};
 use shared::status;
 
 /// The function's sink and clock, built once in `main`.
@@ -22,15 +20,15 @@ pub struct Frontend<S> {
 
 impl<S: LogSink + Sync> Frontend<S> {
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
+    pub async fn handle(&self, request: Request) -> HandlerResult<LogsFailure> {
         match route_key(&request) {
-            "POST /logs/frontend" => self.ingest(&request).await.map_err(ApiError::from),
+            "POST /logs/frontend" => self.ingest(&request).await,
             "GET /logs/status" => Ok(status::report(
                 "logs",
                 vec![status::check("frontend_log_group", self.sink.check())],
             )
             .await),
-            _ => Err(no_route(&request)),
+            _ => Err(no_route(&request).into()),
         }
     }
 

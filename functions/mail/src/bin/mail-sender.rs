@@ -14,9 +14,9 @@ async fn main() -> Result<(), lambda_runtime::Error> {
     let (env, aws) = shared::start("mail").await;
     let config = MailConfig::from_env(&env)?;
     let table = Table::from_config(&aws, &config.table);
-    let app = App::new(
-        table.claims(config.lease),
-        MailgunClient::new(config.mailgun)?,
-    );
+    let app = App {
+        claims: table.claims(config.lease),
+        mailer: MailgunClient::new(config.mailgun)?,
+    };
     shared::sqs::run(|message: SendMail, _| app.handle(message)).await
 }

@@ -15,10 +15,6 @@ pub struct App<M> {
 }
 
 impl<M: Mailer + Sync> App<M> {
-    pub fn new(claims: IdempotencyStore, mailer: M) -> Self {
-        Self { claims, mailer }
-    }
-
     /// Sends `message` unless it was sent before. `Err` hands it back to the queue.
     pub async fn handle(&self, message: SendMail) -> Result<(), MailError> {
         let SendMail::V1 { message_id, .. } = &message;

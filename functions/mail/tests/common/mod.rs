@@ -51,7 +51,10 @@ pub async fn app(base_url: &str, key: &str) -> App<MailgunClient> {
         .env();
     let config = MailConfig::from_env(&env).unwrap();
     let claims = Table::new(client, table).claims(config.lease);
-    App::new(claims, MailgunClient::new(config.mailgun).unwrap())
+    App {
+        claims,
+        mailer: MailgunClient::new(config.mailgun).unwrap(),
+    }
 }
 
 /// The shipped mail for keycard `n`, to Anna.

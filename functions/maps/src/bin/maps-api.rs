@@ -10,11 +10,11 @@ use shared::table::Table;
 async fn main() -> Result<(), lambda_http::Error> {
     let (env, aws) = shared::start("maps").await;
     let config = MapsConfig::from_env(&env)?;
-    let app = App::new(
-        Table::from_config(&aws, &config.table),
-        DistanceMatrix::new(config.google.clone())?,
-        Registry::new(config.registry.clone())?,
+    let app = App {
+        store: Table::from_config(&aws, &config.table),
+        routes: DistanceMatrix::new(config.google.clone())?,
+        registry: Registry::new(config.registry.clone())?,
         config,
-    );
+    };
     shared::http::run(|request| app.handle(request)).await
 }

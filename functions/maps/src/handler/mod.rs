@@ -3,9 +3,10 @@
 mod places;
 
 use crate::config::MapsConfig;
+use crate::error::MapsFailure;
 use crate::ports::{Routes, TravelStore};
 use shared::expiring::EntryStore;
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::registry::Registry;
 use shared::status;
 
@@ -19,18 +20,9 @@ pub struct App<S, P> {
 }
 
 impl<S: TravelStore + Sync, P: Routes + Sync> App<S, P> {
-    pub fn new(store: S, routes: P, registry: Registry, config: MapsConfig) -> Self {
-        Self {
-            store,
-            routes,
-            registry,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
-        let answer = match route_key(&request) {
+    pub async fn handle(&self, request: Request) -> HandlerResult<MapsFailure> {
+        match route_key(&request) {
             "GET /maps/{operator_id}" => self.place(&request).await,
             "GET /maps/{operator_id}/travel" => self.travel(&request).await,
             "GET /maps/status" => {
@@ -41,8 +33,7 @@ impl<S: TravelStore + Sync, P: Routes + Sync> App<S, P> {
                 ];
                 return Ok(status::report("maps", checks).await);
             }
-            _ => return Err(no_route(&request)),
-        };
-        answer.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 }

@@ -56,7 +56,12 @@ impl Maps {
         let config = MapsConfig::from_env(&settings.env()).expect("valid configuration");
         let routes = DistanceMatrix::new(config.google.clone()).expect("client");
         let registry_client = Registry::new(config.registry.clone()).expect("registry client");
-        let app = App::new(Table::new(client, table), routes, registry_client, config);
+        let app = App {
+            store: Table::new(client, table),
+            routes,
+            registry: registry_client,
+            config,
+        };
         Self { app, google }
     }
 

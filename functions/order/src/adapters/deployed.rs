@@ -24,5 +24,11 @@ pub fn deployed(
     let claims = table.claims(config.lease);
     let invoices = InvoiceBucket::new(shared::aws::s3(aws), &config.invoice_bucket);
     let services = ApiClient::new(api, tokens)?;
-    Ok(App::new(table, claims, invoices, services, config))
+    Ok(App {
+        store: table,
+        claims,
+        invoices,
+        services,
+        config,
+    })
 }

@@ -7,7 +7,7 @@ mod processing;
 use crate::config::OrderConfig;
 use crate::error::OrderFailure;
 use crate::ports::{Invoices, OrderStore, Services};
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::idempotency::IdempotencyStore;
 use shared::status;
 use shared::token::Role;
@@ -26,24 +26,8 @@ pub struct App<S, I, A> {
 }
 
 impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> {
-    pub fn new(
-        store: S,
-        claims: IdempotencyStore,
-        invoices: I,
-        services: A,
-        config: OrderConfig,
-    ) -> Self {
-        Self {
-            store,
-            claims,
-            invoices,
-            services,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
+    pub async fn handle(&self, request: Request) -> HandlerResult<OrderFailure> {
         let route = route_key(&request);
         if route == "GET /orders/status" {
             let checks = vec![status::check("table", self.store.check())];
@@ -52,15 +36,14 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         let caller = self.config.verifier.authenticate(&request)?;
         caller.require(Role::Customer)?;
         let user = caller.subject.as_str();
-        let result = match route {
+        match route {
             "POST /orders" => self.create(user, &request).await,
             "GET /orders" => self.list(user).await,
             "GET /orders/{order_id}" => self.read(user, &request).await,
             "POST /orders/{order_id}/cancel" => self.cancel(user, &request).await,
             "GET /orders/{order_id}/invoice" => self.invoice(user, &request).await,
-            _ => return Err(no_route(&request)),
-        };
-        result.map_err(ApiError::from)
+            _ => Err(no_route(&request).into()),
+        }
     }
 }
 

@@ -276,13 +276,13 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
         template: &str,
         data: serde_json::Value,
     ) -> Result<(), OrderFailure> {
-        let mail = UserMail {
-            user_id: &order.user_id,
-            message_id: format!("{template}:{}", order.order_id),
+        let mail = UserMail::about(
+            &order.user_id,
             template,
-            locale: order.locale.as_str(),
+            &order.order_id,
+            order.locale.as_str(),
             data,
-        };
+        );
         Ok(self.services.mail(mail).await?)
     }
 

@@ -111,7 +111,13 @@ impl OrderFn {
         let client = ApiClient::new(api_config, tokens)
             .expect("client")
             .with_mailer(mailer);
-        let app = App::new(table, claims, invoices, client, config);
+        let app = App {
+            store: table,
+            claims,
+            invoices,
+            services: client,
+            config,
+        };
         Self {
             app,
             api,

@@ -12,6 +12,11 @@ async fn main() -> Result<(), lambda_http::Error> {
     let (config, mpay24) = PaymentConfig::from_env(&env)?;
     let table = Table::from_config(&aws, &config.table);
     let orders = Queue::new(shared::aws::sqs(&aws), &config.orders_queue_url);
-    let app = App::new(table, Mpay24Client::new(mpay24)?, orders, config);
+    let app = App {
+        store: table,
+        mpay24: Mpay24Client::new(mpay24)?,
+        orders,
+        config,
+    };
     shared::http::run(|request| app.handle(request)).await
 }

@@ -9,7 +9,7 @@ mod start;
 use crate::config::PaymentConfig;
 use crate::error::{PaymentError, PaymentFailure};
 use crate::ports::{Mpay24, Orders, PaymentStore};
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::status;
 use shared::token::Role;
 
@@ -26,19 +26,10 @@ pub struct App<S, P, Q> {
 }
 
 impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
-    pub fn new(store: S, mpay24: P, orders: Q, config: PaymentConfig) -> Self {
-        Self {
-            store,
-            mpay24,
-            orders,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
+    pub async fn handle(&self, request: Request) -> HandlerResult<PaymentFailure> {
         let route = route_key(&request);
-        let result = match route {
+        match route {
             "GET /payments/status" => {
                 let checks = vec![
                     status::check("table", self.store.check()),
@@ -55,11 +46,10 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
                     "POST /payments" => self.start(&request).await,
                     "GET /payments/{order_id}" => self.read(&request).await,
                     "POST /payments/{order_id}/refunds" => self.refund(&request).await,
-                    _ => return Err(no_route(&request)),
+                    _ => Err(no_route(&request).into()),
                 }
             }
-        };
-        result.map_err(ApiError::from)
+        }
     }
 }
 

@@ -54,12 +54,12 @@ impl PaymentFn {
         mpay24_config.endpoint.outbound.base_delay = Duration::from_millis(1);
         mpay24_config.endpoint.outbound.max_delay = Duration::from_millis(5);
         let orders = Queue::new(sqs.clone(), &queue_url);
-        let app = App::new(
-            Table::new(client, table),
-            Mpay24Client::new(mpay24_config).expect("client"),
+        let app = App {
+            store: Table::new(client, table),
+            mpay24: Mpay24Client::new(mpay24_config).expect("client"),
             orders,
             config,
-        );
+        };
         Self {
             app,
             mpay24,

@@ -10,11 +10,11 @@ use weather::handler::App;
 async fn main() -> Result<(), lambda_http::Error> {
     let (env, aws) = shared::start("weather").await;
     let config = WeatherConfig::from_env(&env)?;
-    let app = App::new(
-        Table::from_config(&aws, &config.table),
-        OpenWeatherMap::new(config.openweathermap.clone())?,
-        Registry::new(config.registry.clone())?,
+    let app = App {
+        store: Table::from_config(&aws, &config.table),
+        provider: OpenWeatherMap::new(config.openweathermap.clone())?,
+        registry: Registry::new(config.registry.clone())?,
         config,
-    );
+    };
     shared::http::run(|request| app.handle(request)).await
 }

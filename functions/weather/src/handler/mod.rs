@@ -3,9 +3,10 @@
 mod weather;
 
 use crate::config::WeatherConfig;
+use crate::error::WeatherFailure;
 use crate::ports::{Weather, WeatherStore};
 use shared::expiring::EntryStore;
-use shared::http::{ApiError, HandlerResult, Request, no_route, route_key};
+use shared::http::{HandlerResult, Request, no_route, route_key};
 use shared::registry::Registry;
 use shared::status;
 
@@ -19,19 +20,10 @@ pub struct App<S, P> {
 }
 
 impl<S: WeatherStore + Sync, P: Weather + Sync> App<S, P> {
-    pub fn new(store: S, provider: P, registry: Registry, config: WeatherConfig) -> Self {
-        Self {
-            store,
-            provider,
-            registry,
-            config,
-        }
-    }
-
     /// Answers one API Gateway request.
-    pub async fn handle(&self, request: Request) -> HandlerResult {
+    pub async fn handle(&self, request: Request) -> HandlerResult<WeatherFailure> {
         match route_key(&request) {
-            "GET /weather/{operator_id}" => self.current(&request).await.map_err(ApiError::from),
+            "GET /weather/{operator_id}" => self.current(&request).await,
             "GET /weather/status" => {
                 let checks = vec![
                     status::check("table", EntryStore::check(&self.store)),
@@ -39,7 +31,7 @@ impl<S: WeatherStore + Sync, P: Weather + Sync> App<S, P> {
                 ];
                 Ok(status::report("weather", checks).await)
             }
-            _ => Err(no_route(&request)),
+            _ => Err(no_route(&request).into()),
         }
     }
 }

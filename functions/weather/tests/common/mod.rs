@@ -56,12 +56,12 @@ impl Service {
             .env();
         let config = WeatherConfig::from_env(&env).expect("valid configuration");
         let table = Table::new(client, name);
-        let app = App::new(
-            table.clone(),
-            OpenWeatherMap::new(config.openweathermap.clone()).expect("client"),
-            Registry::new(config.registry.clone()).expect("registry client"),
+        let app = App {
+            store: table.clone(),
+            provider: OpenWeatherMap::new(config.openweathermap.clone()).expect("client"),
+            registry: Registry::new(config.registry.clone()).expect("registry client"),
             config,
-        );
+        };
         Self { app, table, stub }
     }
 

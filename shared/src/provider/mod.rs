@@ -2,13 +2,15 @@
 //! Messages read after the provider's name (`Axess did not answer in time`): each adapter's
 //! error enum names its provider.
 
-use crate::config::{ConfigError, Env};
 use crate::http::{ApiError, Request, path_param, query_param};
 use crate::idempotency::IdempotencyError;
-use crate::outbound::{BodyError, Endpoint, Outbound, Repeat, body_capped};
+use crate::outbound::{BodyError, Outbound, Repeat, body_capped};
 use crate::values::{CredentialsRef, ExternalOrderId};
 use http::StatusCode;
 use std::error::Error as StdError;
+
+mod access;
+pub use access::{KeyedApi, Login, ProviderConfig};
 
 /// The credentials an adapter's request names (`?credentials=`).
 pub fn credentials(request: &Request) -> Result<CredentialsRef, ApiError> {
@@ -155,33 +157,6 @@ pub fn answer(failure: ProviderFailure, err: impl StdError + Send + Sync + 'stat
         return ApiError::new(status, code, err.to_string());
     }
     gateway(status, code, err)
-}
-
-/// A third party called with an API key: where it is and how to call it, and the key (left out
-/// of `Debug`).
-#[derive(Clone)]
-pub struct KeyedApi {
-    pub endpoint: Endpoint,
-    pub api_key: String,
-}
-
-impl std::fmt::Debug for KeyedApi {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyedApi")
-            .field("endpoint", &self.endpoint)
-            .finish_non_exhaustive()
-    }
-}
-
-impl KeyedApi {
-    /// `<PREFIX>_API_KEY` and the [`Endpoint`] of `<PREFIX>` (`timeout_ms` unless set, two
-    /// attempts for reads).
-    pub fn from_env(env: &Env, prefix: &str, timeout_ms: u64) -> Result<Self, ConfigError> {
-        Ok(Self {
-            endpoint: Endpoint::from_env(env, prefix, timeout_ms)?.attempts(2),
-            api_key: env.required(&format!("{prefix}_API_KEY"))?,
-        })
-    }
 }
 
 /// A failed exchange as a provider failure: no answer in time, not reached, or broken off.
