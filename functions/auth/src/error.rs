@@ -3,7 +3,7 @@
 
 use crate::ports::WriteError;
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 
 /// What the auth handlers fail with.
 pub type AuthFailure = Failure<AuthError>;
@@ -40,8 +40,6 @@ pub enum AuthError {
     Internal(String),
 }
 
-impl OwnError for AuthError {}
-
 impl From<WriteError> for AuthFailure {
     fn from(err: WriteError) -> Self {
         match err {
@@ -53,30 +51,26 @@ impl From<WriteError> for AuthFailure {
     }
 }
 
-impl From<AuthError> for ApiError {
-    fn from(err: AuthError) -> Self {
-        let message = err.to_string();
-        match err {
-            AuthError::EmailTaken => ApiError::conflict("email_taken", message),
-            AuthError::InvalidCredentials
-            | AuthError::InvalidRefreshToken
-            | AuthError::InvalidClient
-            | AuthError::BootstrapDenied
-            | AuthError::UserGone => ApiError::unauthorized(message),
-            AuthError::UnsupportedGrant => ApiError::bad_request("unsupported_grant_type", message),
-            AuthError::AudienceNotAllowed(_) => ApiError::forbidden(message),
-            AuthError::CustomerAudience(_) => ApiError::bad_request("invalid_target", message),
-            AuthError::TooManyAttempts(seconds) => {
-                ApiError::too_many_requests("too_many_attempts", message, seconds)
+impl OwnError for AuthError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::EmailTaken => Answer::conflict("email_taken"),
+            Self::InvalidCredentials
+            | Self::InvalidRefreshToken
+            | Self::InvalidClient
+            | Self::BootstrapDenied
+            | Self::UserGone => Answer::unauthorized(),
+            Self::UnsupportedGrant => {
+                Answer::new(StatusCode::BAD_REQUEST, "unsupported_grant_type")
             }
-            AuthError::BootstrapDisabled => ApiError::not_found(message),
-            AuthError::AdminExists => ApiError::conflict("admin_exists", message),
-            AuthError::Internal(_) => ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "internal error",
-            )
-            .with_cause(std::io::Error::other(message)),
+            Self::AudienceNotAllowed(_) => Answer::new(StatusCode::FORBIDDEN, "forbidden"),
+            Self::CustomerAudience(_) => Answer::new(StatusCode::BAD_REQUEST, "invalid_target"),
+            Self::TooManyAttempts(seconds) => {
+                Answer::too_many_requests("too_many_attempts", *seconds)
+            }
+            Self::BootstrapDisabled => Answer::not_found(),
+            Self::AdminExists => Answer::conflict("admin_exists"),
+            Self::Internal(_) => Answer::internal(),
         }
     }
 }

@@ -3,9 +3,9 @@
 
 use crate::ports::ProviderError;
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 use shared::idempotency::IdempotencyError;
-use shared::provider::{self, BookingError, gateway};
+use shared::provider::BookingError;
 
 /// What the axess handlers fail with.
 pub type AxessFailure = Failure<AxessError>;
@@ -28,29 +28,25 @@ pub enum AxessError {
     Provider(#[from] ProviderError),
 }
 
-impl OwnError for AxessError {}
-
+/// A booking's claim failed the way a booking fails: in progress, reused, or in storage.
 impl From<IdempotencyError> for AxessError {
     fn from(err: IdempotencyError) -> Self {
         Self::Booking(err.into())
     }
 }
 
-impl From<AxessError> for ApiError {
-    fn from(err: AxessError) -> Self {
-        let message = err.to_string();
-        match err {
-            AxessError::Booking(booking) => booking.into(),
-            AxessError::OutcomeUnknown => {
-                gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown", err)
+impl OwnError for AxessError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::Booking(booking) => booking.answer(),
+            Self::OutcomeUnknown => {
+                Answer::gateway(StatusCode::BAD_GATEWAY, "booking_outcome_unknown")
             }
-            AxessError::Incomplete { .. } => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "booking_incomplete",
-                message,
-            ),
-            AxessError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
-            AxessError::Provider(ref provider) => provider::answer(provider.failure(), err),
+            Self::Incomplete { .. } => {
+                Answer::new(StatusCode::SERVICE_UNAVAILABLE, "booking_incomplete")
+            }
+            Self::Refused(_) => Answer::gateway(StatusCode::BAD_GATEWAY, "booking_refused"),
+            Self::Provider(provider) => provider.answer(),
         }
     }
 }

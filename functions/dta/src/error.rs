@@ -3,9 +3,9 @@
 
 use crate::ports::ProviderError;
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 use shared::idempotency::IdempotencyError;
-use shared::provider::{self, BookingError, gateway};
+use shared::provider::BookingError;
 
 /// What the dta handlers fail with.
 pub type DtaFailure = Failure<DtaError>;
@@ -26,22 +26,21 @@ pub enum DtaError {
     Provider(#[from] ProviderError),
 }
 
-impl OwnError for DtaError {}
-
+/// A booking's claim failed the way a booking fails: in progress, reused, or in storage.
 impl From<IdempotencyError> for DtaError {
     fn from(err: IdempotencyError) -> Self {
         Self::Booking(err.into())
     }
 }
 
-impl From<DtaError> for ApiError {
-    fn from(err: DtaError) -> Self {
-        match err {
-            DtaError::Booking(booking) => booking.into(),
-            DtaError::ClaimWithoutBooking => ApiError::internal(err),
-            DtaError::Refused(_) => gateway(StatusCode::BAD_GATEWAY, "booking_refused", err),
-            DtaError::Pending(_) => gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending", err),
-            DtaError::Provider(ref provider) => provider::answer(provider.failure(), err),
+impl OwnError for DtaError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::Booking(booking) => booking.answer(),
+            Self::ClaimWithoutBooking => Answer::internal(),
+            Self::Refused(_) => Answer::gateway(StatusCode::BAD_GATEWAY, "booking_refused"),
+            Self::Pending(_) => Answer::gateway(StatusCode::GATEWAY_TIMEOUT, "booking_pending"),
+            Self::Provider(provider) => provider.answer(),
         }
     }
 }

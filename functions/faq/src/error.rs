@@ -1,7 +1,7 @@
 //! The faq service's own errors and their one mapping to HTTP; the common failures (invalid
 //! input, a refused request, the store) are `shared::http::Failure`'s.
 
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 
 /// What the faq handlers fail with.
 pub type FaqFailure = Failure<FaqError>;
@@ -16,15 +16,12 @@ pub enum FaqError {
     VersionConflict(u64),
 }
 
-impl OwnError for FaqError {}
-
-impl From<FaqError> for ApiError {
-    fn from(err: FaqError) -> Self {
-        let message = err.to_string();
-        match err {
-            FaqError::NoEntry => ApiError::not_found(message),
-            FaqError::EntryExists => ApiError::conflict("faq_exists", message),
-            FaqError::VersionConflict(_) => ApiError::conflict("version_conflict", message),
+impl OwnError for FaqError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NoEntry => Answer::not_found(),
+            Self::EntryExists => Answer::conflict("faq_exists"),
+            Self::VersionConflict(_) => Answer::conflict("version_conflict"),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::SignatureError;
 use crate::ports::{NotifyError, ProviderError};
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 
 /// What the keycards handlers fail with.
 pub type KeycardsFailure = Failure<KeycardsError>;
@@ -22,24 +22,20 @@ pub enum KeycardsError {
     Notify(#[from] NotifyError),
 }
 
-impl OwnError for KeycardsError {}
 impl OwnError for NotifyError {}
 impl OwnError for SignatureError {}
 
-impl From<KeycardsError> for ApiError {
-    fn from(err: KeycardsError) -> Self {
-        let message = err.to_string();
-        match err {
-            KeycardsError::NotFound => ApiError::not_found(message),
-            KeycardsError::TooManyOpen(_) => ApiError::conflict("too_many_open_keycards", message),
-            KeycardsError::Signature(reason) => {
+impl OwnError for KeycardsError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NotFound => Answer::not_found(),
+            Self::TooManyOpen(_) => Answer::conflict("too_many_open_keycards"),
+            Self::Signature(reason) => {
                 tracing::warn!(event = "keycard.webhook_refused", reason = %reason);
-                ApiError::unauthorized("the event's signature is not valid")
+                Answer::unauthorized().saying("the event's signature is not valid")
             }
-            KeycardsError::Provider(ref provider) => {
-                shared::provider::answer(provider.failure(), err)
-            }
-            KeycardsError::Notify(source) => ApiError::internal(source),
+            Self::Provider(provider) => provider.answer(),
+            Self::Notify(_) => Answer::internal(),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::ports::AdapterError;
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 use std::borrow::Cow;
 
 /// What the liftoperator handlers fail with.
@@ -23,9 +23,6 @@ pub enum LiftoperatorError {
     Adapter(#[from] AdapterError),
 }
 
-impl OwnError for LiftoperatorError {}
-impl OwnError for AdapterError {}
-
 /// An adapter's code, passed on as it is when it reads like a code (1 to 64 lowercase letters,
 /// digits and '_'), `otherwise` if not: adapters may add codes without this facade knowing.
 fn passed_on(code: &str, otherwise: &'static str) -> Cow<'static, str> {
@@ -40,52 +37,48 @@ fn passed_on(code: &str, otherwise: &'static str) -> Cow<'static, str> {
     }
 }
 
-fn gateway(status: StatusCode, code: &'static str, err: LiftoperatorError) -> ApiError {
-    ApiError::new(status, code, err.to_string()).with_cause(err)
+impl OwnError for LiftoperatorError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NoOperator => Answer::not_found(),
+            Self::OperatorExists => Answer::conflict("operator_exists"),
+            Self::OperatorChanged => Answer::conflict("operator_changed"),
+            Self::UnknownProduct(_) => Answer::new(StatusCode::BAD_REQUEST, "unknown_product"),
+            Self::Adapter(adapter) => adapter.answer(),
+        }
+    }
 }
 
-impl From<LiftoperatorError> for ApiError {
-    fn from(err: LiftoperatorError) -> Self {
-        let message = err.to_string();
-        match err {
-            LiftoperatorError::NoOperator => ApiError::not_found(message),
-            LiftoperatorError::OperatorExists => ApiError::conflict("operator_exists", message),
-            LiftoperatorError::OperatorChanged => ApiError::conflict("operator_changed", message),
-            LiftoperatorError::UnknownProduct(_) => {
-                ApiError::bad_request("unknown_product", message)
+/// An adapter's answer passed on: its code and message where it gave them, a gateway error
+/// where it gave none.
+impl OwnError for AdapterError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NotFound(_) => Answer::not_found().saying("no such booking"),
+            Self::Conflict { code, message } => {
+                Answer::conflict(passed_on(code, "conflict")).saying(message.clone())
             }
-            LiftoperatorError::Adapter(AdapterError::NotFound(_)) => {
-                ApiError::not_found("no such booking")
-            }
-            LiftoperatorError::Adapter(AdapterError::Conflict {
-                ref code,
-                ref message,
-            }) => ApiError::conflict(passed_on(code, "conflict"), message.clone()),
-            LiftoperatorError::Adapter(AdapterError::Provider {
+            Self::Provider {
                 status,
-                ref code,
-                ref message,
-            }) => {
-                let status = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
-                let code = passed_on(code, "provider_error");
-                let message = message.clone();
-                ApiError::new(status, code, message).with_cause(err)
+                code,
+                message,
+            } => {
+                let status = StatusCode::from_u16(*status).unwrap_or(StatusCode::BAD_GATEWAY);
+                Answer::new(status, passed_on(code, "provider_error"))
+                    .saying(message.clone())
+                    .logged()
             }
-            LiftoperatorError::Adapter(AdapterError::Timeout(_)) => {
-                gateway(StatusCode::GATEWAY_TIMEOUT, "adapter_timeout", err)
+            Self::Timeout(_) => Answer::gateway(StatusCode::GATEWAY_TIMEOUT, "adapter_timeout"),
+            Self::Unreachable(..) => {
+                Answer::gateway(StatusCode::SERVICE_UNAVAILABLE, "adapter_unreachable")
             }
-            LiftoperatorError::Adapter(AdapterError::Unreachable(..)) => {
-                gateway(StatusCode::SERVICE_UNAVAILABLE, "adapter_unreachable", err)
+            Self::Malformed(..) => {
+                Answer::gateway(StatusCode::BAD_GATEWAY, "adapter_malformed_answer")
             }
-            LiftoperatorError::Adapter(AdapterError::Malformed(..)) => {
-                gateway(StatusCode::BAD_GATEWAY, "adapter_malformed_answer", err)
+            Self::Token(..) => {
+                Answer::gateway(StatusCode::SERVICE_UNAVAILABLE, "service_token_unavailable")
             }
-            LiftoperatorError::Adapter(AdapterError::Token(..)) => gateway(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "service_token_unavailable",
-                err,
-            ),
-            LiftoperatorError::Adapter(AdapterError::Unexpected { .. }) => ApiError::internal(err),
+            Self::Unexpected { .. } => Answer::internal(),
         }
     }
 }
@@ -93,6 +86,7 @@ impl From<LiftoperatorError> for ApiError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shared::http::ApiError;
 
     fn adapter_failure(code: &str) -> ApiError {
         ApiError::from(LiftoperatorError::Adapter(AdapterError::Provider {

@@ -4,7 +4,7 @@
 use crate::domain::frontend::Invalid;
 use crate::payload::PayloadError;
 use crate::ports::SinkError;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 
 /// What the logs handlers fail with.
 pub type LogsFailure = Failure<LogsError>;
@@ -22,16 +22,15 @@ pub enum LogsError {
     Sink(#[from] SinkError),
 }
 
-impl OwnError for LogsError {}
 impl OwnError for PayloadError {}
 impl OwnError for Invalid {}
 impl OwnError for SinkError {}
 
-impl From<LogsError> for ApiError {
-    fn from(err: LogsError) -> Self {
-        match err {
-            LogsError::Event(invalid) => ApiError::invalid(invalid.to_string()),
-            other => ApiError::internal(other),
+impl OwnError for LogsError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::Event(_) => Answer::invalid(),
+            _ => Answer::internal(),
         }
     }
 }

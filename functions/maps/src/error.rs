@@ -2,7 +2,7 @@
 //! input, a refused request, the store, an unknown operator, an unavailable route) are `shared::http::Failure`'s.
 
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 
 /// What the maps handlers fail with.
 pub type MapsFailure = Failure<MapsError>;
@@ -13,15 +13,10 @@ pub enum MapsError {
     NoRoute(String),
 }
 
-impl OwnError for MapsError {}
-
-impl From<MapsError> for ApiError {
-    fn from(err: MapsError) -> Self {
-        let message = err.to_string();
-        match err {
-            MapsError::NoRoute(_) => {
-                ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "no_route", message)
-            }
+impl OwnError for MapsError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NoRoute(_) => Answer::new(StatusCode::UNPROCESSABLE_ENTITY, "no_route"),
         }
     }
 }

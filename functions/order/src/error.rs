@@ -3,7 +3,7 @@
 
 use crate::ports::ServiceError;
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
+use shared::http::{Answer, Failure, OwnError};
 use shared::idempotency::IdempotencyError;
 
 /// What the order handlers fail with.
@@ -39,7 +39,6 @@ pub enum OrderError {
     Claim(#[source] IdempotencyError),
 }
 
-impl OwnError for OrderError {}
 impl OwnError for ServiceError {}
 
 impl From<IdempotencyError> for OrderError {
@@ -52,28 +51,21 @@ impl From<IdempotencyError> for OrderError {
     }
 }
 
-impl From<OrderError> for ApiError {
-    fn from(err: OrderError) -> Self {
-        let message = err.to_string();
-        match err {
-            OrderError::NotFound | OrderError::NoKeycard(_) | OrderError::NoInvoice => {
-                ApiError::not_found(message)
+impl OwnError for OrderError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NotFound | Self::NoKeycard(_) | Self::NoInvoice => Answer::not_found(),
+            Self::KeycardNotReady(_) => Answer::conflict("keycard_not_ready"),
+            Self::DayTaken { .. } => Answer::conflict("keycard_day_taken"),
+            Self::NotCancellable => Answer::conflict("order_not_cancellable"),
+            Self::KeyReused => Answer::conflict("idempotency_key_reused"),
+            Self::KeyInProgress => Answer::conflict("order_in_progress"),
+            Self::Contended => Answer::new(StatusCode::SERVICE_UNAVAILABLE, "order_contended"),
+            Self::Service(_) => {
+                Answer::gateway(StatusCode::SERVICE_UNAVAILABLE, "service_unavailable")
+                    .saying("a service the order needs did not answer; try again")
             }
-            OrderError::KeycardNotReady(_) => ApiError::conflict("keycard_not_ready", message),
-            OrderError::DayTaken { .. } => ApiError::conflict("keycard_day_taken", message),
-            OrderError::NotCancellable => ApiError::conflict("order_not_cancellable", message),
-            OrderError::KeyReused => ApiError::conflict("idempotency_key_reused", message),
-            OrderError::KeyInProgress => ApiError::conflict("order_in_progress", message),
-            OrderError::Contended => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "order_contended", message)
-            }
-            OrderError::Service(_) => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "service_unavailable",
-                "a service the order needs did not answer; try again",
-            )
-            .with_cause(err),
-            OrderError::Claim(_) => ApiError::internal(err),
+            Self::Claim(_) => Answer::internal(),
         }
     }
 }

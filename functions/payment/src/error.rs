@@ -3,8 +3,7 @@
 
 use crate::ports::{ProviderError, QueueError};
 use http::StatusCode;
-use shared::http::{ApiError, Failure, OwnError};
-use shared::provider::{self, gateway};
+use shared::http::{Answer, Failure, OwnError};
 
 /// What the payment handlers fail with.
 pub type PaymentFailure = Failure<PaymentError>;
@@ -39,33 +38,24 @@ pub enum PaymentError {
     Queue(#[from] QueueError),
 }
 
-impl OwnError for PaymentError {}
-
-impl From<PaymentError> for ApiError {
-    fn from(err: PaymentError) -> Self {
-        let message = err.to_string();
-        match err {
-            PaymentError::NotFound => ApiError::not_found(message),
-            PaymentError::AlreadyPaid => ApiError::conflict("payment_completed", message),
-            PaymentError::NotPaid => ApiError::conflict("payment_not_billed", message),
-            PaymentError::Mismatch(_) => ApiError::invalid(message).with_cause(err),
-            PaymentError::Unconfirmed => ApiError::conflict("payment_unconfirmed", message),
-            PaymentError::RefundIdReused => ApiError::conflict("refund_id_reused", message),
-            PaymentError::RefundInProgress => ApiError::conflict("refund_in_progress", message),
-            PaymentError::RefundTooLarge { .. } => ApiError::conflict("refund_too_large", message),
-            PaymentError::RefundRefused(_) => {
-                gateway(StatusCode::BAD_GATEWAY, "refund_refused", err)
+impl OwnError for PaymentError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NotFound => Answer::not_found(),
+            Self::AlreadyPaid => Answer::conflict("payment_completed"),
+            Self::NotPaid => Answer::conflict("payment_not_billed"),
+            Self::Mismatch(_) => Answer::invalid().logged(),
+            Self::Unconfirmed => Answer::conflict("payment_unconfirmed"),
+            Self::RefundIdReused => Answer::conflict("refund_id_reused"),
+            Self::RefundInProgress => Answer::conflict("refund_in_progress"),
+            Self::RefundTooLarge { .. } => Answer::conflict("refund_too_large"),
+            Self::RefundRefused(_) => Answer::gateway(StatusCode::BAD_GATEWAY, "refund_refused"),
+            Self::RefundUnknown => {
+                Answer::gateway(StatusCode::BAD_GATEWAY, "refund_outcome_unknown")
             }
-            PaymentError::RefundUnknown => {
-                gateway(StatusCode::BAD_GATEWAY, "refund_outcome_unknown", err)
-            }
-            PaymentError::Contended => ApiError::new(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "payment_contended",
-                message,
-            ),
-            PaymentError::Provider(ref provider) => provider::answer(provider.failure(), err),
-            PaymentError::Queue(_) => ApiError::internal(err),
+            Self::Contended => Answer::new(StatusCode::SERVICE_UNAVAILABLE, "payment_contended"),
+            Self::Provider(provider) => provider.answer(),
+            Self::Queue(_) => Answer::internal(),
         }
     }
 }

@@ -26,12 +26,6 @@ impl From<crate::values::Invalid> for ApiError {
     }
 }
 
-impl From<std::convert::Infallible> for ApiError {
-    fn from(never: std::convert::Infallible) -> Self {
-        match never {}
-    }
-}
-
 /// The error code of every 400 for invalid input.
 pub const INVALID_INPUT: &str = "invalid_input";
 

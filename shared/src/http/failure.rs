@@ -1,13 +1,40 @@
 //! What every service's handlers fail with: invalid input, a refused request and a failed
 //! store, the same everywhere, beside the service's own errors; and their one mapping to HTTP.
 
-use super::ApiError;
+use super::{Answer, ApiError};
 use crate::table::StoreError;
 use crate::values::Invalid;
 
-/// A service's own error enum (the failures only it has, each mapped to its HTTP answer), or
-/// an error that enum wraps (`#[from]`): marked, `?` lifts it into [`Failure::Own`].
-pub trait OwnError {}
+/// A service's own error enum (the failures only it has, each with its HTTP answer), or an
+/// error that enum wraps (`#[from]`): `?` lifts it into [`Failure::Own`].
+pub trait OwnError: std::error::Error + Send + Sync + 'static {
+    /// How this failure is answered; an error that is only ever wrapped keeps the default.
+    fn answer(&self) -> Answer {
+        Answer::internal()
+    }
+}
+
+/// Every own failure becomes its answer: a 500 is internal (the failure logged, a generic
+/// message said); otherwise the answer's status and code
+/// with the failure's message (or the answer's), the failure logged where the answer says so.
+impl<E: OwnError> From<E> for ApiError {
+    fn from(err: E) -> Self {
+        let answer = err.answer();
+        if answer.status == http::StatusCode::INTERNAL_SERVER_ERROR {
+            return ApiError::internal(err);
+        }
+        let message = answer.message.unwrap_or_else(|| err.to_string());
+        let api = match answer.retry_after {
+            Some(seconds) => ApiError::too_many_requests(answer.code, message, seconds),
+            None => ApiError::new(answer.status, answer.code, message),
+        };
+        if answer.logged {
+            api.with_cause(err)
+        } else {
+            api
+        }
+    }
+}
 
 /// A handler's failure: one of the common ones or the service's own `E`.
 #[derive(Debug, thiserror::Error)]
@@ -36,13 +63,11 @@ impl<E: From<S>, S: OwnError> From<S> for Failure<E> {
 /// A service with no failure of its own: `Failure<Infallible>`.
 impl OwnError for std::convert::Infallible {}
 
-// The shared errors that services' own enums wrap.
-impl OwnError for crate::provider::ProviderError {}
-impl OwnError for crate::provider::BookingError {}
+// The shared errors that services' own enums wrap (the provider's have answers of their own).
 impl OwnError for crate::idempotency::IdempotencyError {}
 impl OwnError for crate::queue::QueueError {}
 
-impl<E: Into<ApiError>> From<Failure<E>> for ApiError {
+impl<E: OwnError> From<Failure<E>> for ApiError {
     fn from(failure: Failure<E>) -> Self {
         match failure {
             Failure::Invalid(invalid) => invalid.into(),
@@ -62,13 +87,11 @@ mod tests {
     #[error("no such thing")]
     struct NoThing;
 
-    impl From<NoThing> for ApiError {
-        fn from(err: NoThing) -> Self {
-            ApiError::not_found(err.to_string())
+    impl OwnError for NoThing {
+        fn answer(&self) -> Answer {
+            Answer::not_found()
         }
     }
-
-    impl OwnError for NoThing {}
 
     fn fails(which: u8) -> Result<(), Failure<NoThing>> {
         match which {

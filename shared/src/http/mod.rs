@@ -1,9 +1,11 @@
 //! HTTP plumbing for API Gateway (HTTP API) functions: the request span and correlation id,
 //! routing by route key, JSON bodies in and out, and one error type.
 
+mod answer;
 mod error;
 mod failure;
 
+pub use answer::Answer;
 pub use error::{ApiError, cause_chain};
 pub use failure::{Failure, OwnError};
 pub use lambda_http::{Body, Request, RequestExt, Response};

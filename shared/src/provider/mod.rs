@@ -2,7 +2,7 @@
 //! Messages read after the provider's name (`Axess did not answer in time`): each adapter's
 //! error enum names its provider.
 
-use crate::http::{ApiError, Request, path_param, query_param};
+use crate::http::{Answer, ApiError, OwnError, Request, path_param, query_param};
 use crate::idempotency::IdempotencyError;
 use crate::outbound::{BodyError, Outbound, Repeat, body_capped};
 use crate::values::{CredentialsRef, ExternalOrderId};
@@ -49,15 +49,14 @@ impl From<IdempotencyError> for BookingError {
     }
 }
 
-impl From<BookingError> for ApiError {
-    fn from(err: BookingError) -> Self {
-        let message = err.to_string();
-        match err {
-            BookingError::NotFound => ApiError::not_found(message),
-            BookingError::IdReused => ApiError::conflict("external_order_id_reused", message),
-            BookingError::Cancelled => ApiError::conflict("booking_cancelled", message),
-            BookingError::InProgress => ApiError::conflict("booking_in_progress", message),
-            BookingError::Claim(source) => ApiError::internal(source),
+impl OwnError for BookingError {
+    fn answer(&self) -> Answer {
+        match self {
+            Self::NotFound => Answer::not_found(),
+            Self::IdReused => Answer::conflict("external_order_id_reused"),
+            Self::Cancelled => Answer::conflict("booking_cancelled"),
+            Self::InProgress => Answer::conflict("booking_in_progress"),
+            Self::Claim(_) => Answer::internal(),
         }
     }
 }
@@ -85,6 +84,12 @@ pub enum ProviderError {
     Refused { code: String, message: String },
     #[error("knows no such order")]
     NotFound,
+}
+
+impl OwnError for ProviderError {
+    fn answer(&self) -> Answer {
+        Answer::provider(self.failure())
+    }
 }
 
 impl ProviderError {
@@ -147,16 +152,6 @@ pub fn gateway(
     err: impl StdError + Send + Sync + 'static,
 ) -> ApiError {
     ApiError::new(status, code, err.to_string()).with_cause(err)
-}
-
-/// The answer for a provider failure of kind `failure`, with `err`'s message: a client error
-/// for credentials the caller got wrong, a gateway error (its cause logged) otherwise.
-pub fn answer(failure: ProviderFailure, err: impl StdError + Send + Sync + 'static) -> ApiError {
-    let (status, code) = failure.status_and_code();
-    if status.is_client_error() {
-        return ApiError::new(status, code, err.to_string());
-    }
-    gateway(status, code, err)
 }
 
 /// A failed exchange as a provider failure: no answer in time, not reached, or broken off.
@@ -224,11 +219,10 @@ mod tests {
 
     #[test]
     fn unknown_credentials_are_the_callers_mistake_and_the_rest_a_gateways_failure() {
-        let err = std::io::Error::other("no such credentials");
-        let answer = answer(ProviderFailure::UnknownCredentials, err);
-        assert_eq!(answer.status(), StatusCode::BAD_REQUEST);
-        assert!(std::error::Error::source(&answer).is_none());
-        let timeout = super::answer(ProviderFailure::Timeout, std::io::Error::other("slow"));
+        let unknown = ApiError::from(ProviderError::UnknownCredentials("op-9".into()));
+        assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+        assert!(std::error::Error::source(&unknown).is_none());
+        let timeout = ApiError::from(ProviderError::Timeout);
         assert_eq!(timeout.status(), StatusCode::GATEWAY_TIMEOUT);
         assert_eq!(timeout.code(), "provider_timeout");
         assert!(std::error::Error::source(&timeout).is_some());
