@@ -1,5 +1,6 @@
 //! The correlation id that follows one customer request through every service, log line and message.
 
+use crate::values::is_word;
 use std::fmt;
 use std::future::Future;
 
@@ -24,12 +25,7 @@ impl CorrelationId {
 
     /// The given id if it is well formed; `None` otherwise, so that junk is never propagated.
     pub fn parse(raw: &str) -> Option<Self> {
-        let valid = !raw.is_empty()
-            && raw.len() <= MAX_LEN
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
-        valid.then(|| Self(raw.to_owned()))
+        is_word(raw, MAX_LEN, b"-_.:").then(|| Self(raw.to_owned()))
     }
 
     /// The id from an incoming value, or a fresh one when it is absent or malformed.

@@ -7,6 +7,7 @@ use crate::config::{ConfigError, Env};
 use crate::http::ApiError;
 use crate::outbound::{Endpoint, OutboundConfig, Remote, Repeat};
 use crate::provider::{ProviderError, excerpt, exchange, gateway};
+use crate::values::is_slug;
 use http::StatusCode;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -87,15 +88,6 @@ pub struct Registry {
     found: TtlCache<String, RegisteredOperator>,
 }
 
-/// Whether `raw` can be an operator id (1 to 48 lowercase letters, digits and '-'), so that
-/// nothing else is put into the registry's path.
-fn is_operator_id(raw: &str) -> bool {
-    (1..=48).contains(&raw.len())
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
 impl Registry {
     /// The registry `config` names; operators found are kept for its `ttl` (0: not kept).
     pub fn new(config: RegistryConfig) -> Result<Self, reqwest::Error> {
@@ -115,7 +107,8 @@ impl Registry {
 
     /// The active operator `id`; `None` for an unknown, inactive or impossible id.
     pub async fn operator(&self, id: &str) -> Result<Option<RegisteredOperator>, ProviderError> {
-        if !is_operator_id(id) {
+        // Only what can be an operator id is put into the registry's path.
+        if !is_slug(id, 48) {
             return Ok(None);
         }
         if let Some(operator) = self.found.get(&id.to_owned()) {

@@ -69,12 +69,18 @@ impl fmt::Display for Day {
     }
 }
 
-fn is_token(raw: &str, max: usize) -> bool {
-    !raw.is_empty()
-        && raw.len() <= max
+/// Whether `raw` is 1 to `max` bytes, each an ASCII letter, a digit or one of `also`: the
+/// shape of every id and code we take from outside.
+pub fn is_word(raw: &str, max: usize, also: &[u8]) -> bool {
+    (1..=max).contains(&raw.len())
         && raw
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+            .all(|b| b.is_ascii_alphanumeric() || also.contains(&b))
+}
+
+/// Whether `raw` is 1 to `max` lowercase ASCII letters, digits and '-' (operator and FAQ ids).
+pub fn is_slug(raw: &str, max: usize) -> bool {
+    is_word(raw, max, b"-") && !raw.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// For a text newtype `struct T(String)` that has `fn parse(&str) -> Result<Self, Invalid>`:
@@ -110,19 +116,22 @@ macro_rules! parsed_text {
     };
 }
 
+/// A text newtype of 1 to `$max` letters, digits, '-', '_', '.' or ':' (an id a caller chooses),
+/// parsed wherever it is read.
+#[macro_export]
 macro_rules! token_type {
     ($(#[$doc:meta])* $name:ident, $field:literal, $max:literal) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
 
         impl $name {
-            pub fn parse(raw: &str) -> Result<Self, Invalid> {
-                if is_token(raw, $max) {
+            pub fn parse(raw: &str) -> Result<Self, $crate::values::Invalid> {
+                if $crate::values::is_word(raw, $max, b"-_.:") {
                     Ok(Self(raw.to_owned()))
                 } else {
-                    Err(Invalid::new(
+                    Err($crate::values::Invalid::new(
                         $field,
                         concat!("must be 1 to ", $max, " letters, digits, '-', '_', '.' or ':'"),
                     ))

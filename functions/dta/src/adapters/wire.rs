@@ -2,6 +2,7 @@
 
 use crate::domain::{BookingItem, Invalid, Money, OrderStatus, Product, category_of};
 use serde::{Deserialize, Serialize};
+use shared::values::is_word;
 
 /// More products than this in one answer is refused as implausible.
 pub const MAX_PRODUCTS: usize = 500;
@@ -41,12 +42,8 @@ pub struct PriceWire {
 }
 
 fn checked_id(field: &'static str, raw: &str) -> Result<String, Invalid> {
-    let ok = !raw.is_empty()
-        && raw.len() <= 64
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
-    ok.then(|| raw.to_owned())
+    is_word(raw, 64, b"-_.")
+        .then(|| raw.to_owned())
         .ok_or_else(|| Invalid::new(field, format!("{raw:?} is not an id")))
 }
 

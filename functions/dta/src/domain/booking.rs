@@ -2,7 +2,7 @@
 
 use super::{CredentialsRef, Day, ExternalOrderId, Invalid, Keycard};
 use serde::{Deserialize, Serialize};
-use shared::values::{check_items, fingerprint};
+use shared::values::{check_items, fingerprint, is_word};
 
 /// One ticket to book onto one keycard.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,26 +21,18 @@ pub struct BookingRequest {
     pub items: Vec<BookingItem>,
 }
 
-fn is_provider_id(raw: &str) -> bool {
-    !raw.is_empty()
-        && raw.len() <= 64
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
-}
-
 impl BookingRequest {
     /// Checks what serde cannot: the number of items and each item's ids and keycard.
     pub fn validate(&self) -> Result<(), Invalid> {
         check_items(&self.items, |item| &item.keycard)?;
         for item in &self.items {
-            if !is_provider_id(&item.product_id) {
+            if !is_word(&item.product_id, 64, b"-_.") {
                 return Err(Invalid::new(
                     "items.product_id",
                     "is not a SkiData product id",
                 ));
             }
-            if !is_provider_id(&item.consumer_category_id) {
+            if !is_word(&item.consumer_category_id, 64, b"-_.") {
                 return Err(Invalid::new(
                     "items.consumer_category_id",
                     "is not a SkiData consumer category id",

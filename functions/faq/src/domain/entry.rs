@@ -2,6 +2,7 @@
 
 use super::{Invalid, Locale};
 use serde::{Deserialize, Serialize};
+use shared::values::is_slug;
 use time::OffsetDateTime;
 
 /// The longest question, in characters.
@@ -10,13 +11,6 @@ pub const MAX_QUESTION: usize = 300;
 pub const MAX_ANSWER: usize = 10_000;
 /// The highest position within a category.
 pub const MAX_POSITION: u32 = 9_999;
-
-fn is_slug(raw: &str, max: usize) -> bool {
-    (1..=max).contains(&raw.len())
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
 
 /// An entry id: 1 to 64 lowercase letters, digits and '-'.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 
 use super::{Entry, Invalid};
 use serde::{Deserialize, Serialize};
+use shared::values::is_word;
 use std::collections::BTreeSet;
 
 /// A locale entries are written in; English is the fallback.
@@ -19,11 +20,7 @@ impl Locale {
         let Some(tag) = raw.map(str::trim).filter(|tag| !tag.is_empty()) else {
             return Ok(Self::En);
         };
-        let well_formed = tag.len() <= 35
-            && tag
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !well_formed {
+        if !is_word(tag, 35, b"-_") {
             return Err(Invalid::new(
                 "locale",
                 "must be a language tag such as de or en",

@@ -3,6 +3,7 @@
 
 use super::{Category, CredentialsRef, Invalid};
 use serde::{Deserialize, Serialize};
+use shared::values::is_slug;
 
 /// Path segments of fixed routes beside `/liftoperators/{id}`, which no operator may be named.
 pub const RESERVED_IDS: &[&str] = &["status"];
@@ -14,12 +15,7 @@ pub struct OperatorId(String);
 
 impl OperatorId {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let ok = !raw.is_empty()
-            && raw.len() <= 48
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-        if !ok {
+        if !is_slug(raw, 48) {
             return Err(Invalid::new(
                 "id",
                 "must be 1 to 48 lowercase letters, digits or '-'",

@@ -8,6 +8,7 @@
 use super::line::Level;
 use super::redact::redact;
 use serde::Deserialize;
+use shared::values::is_word;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -77,12 +78,7 @@ pub struct FrontendEvent {
 /// The browser's id in its own namespace: letters, digits, `-` and `_` only, so that neither
 /// a server id nor another namespace can be spelled.
 fn browser_correlation_id(raw: &str) -> Option<String> {
-    let valid = !raw.is_empty()
-        && raw.len() <= MAX_BROWSER_ID_CHARS
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    valid.then(|| format!("{BROWSER_PREFIX}{raw}"))
+    is_word(raw, MAX_BROWSER_ID_CHARS, b"-_").then(|| format!("{BROWSER_PREFIX}{raw}"))
 }
 
 impl Batch {

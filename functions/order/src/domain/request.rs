@@ -4,7 +4,7 @@
 
 use super::{Day, Invalid};
 use serde::{Deserialize, Serialize};
-use shared::values::MAX_ITEMS;
+use shared::values::{MAX_ITEMS, is_word};
 use std::collections::HashSet;
 use time::{Date, Duration, Month, OffsetDateTime, UtcOffset, Weekday};
 
@@ -28,14 +28,6 @@ pub struct OrderRequest {
     pub items: Vec<ItemRequest>,
 }
 
-fn is_id(raw: &str) -> bool {
-    !raw.is_empty()
-        && raw.len() <= 64
-        && raw
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
-}
-
 impl OrderRequest {
     /// Checks the items against `today` (the operators' local date); the (keycard, operator,
     /// day) triples that repeat are `Err` with the first one.
@@ -54,7 +46,7 @@ impl OrderRequest {
                 ("product_id", &item.product_id),
                 ("keycard_id", &item.keycard_id),
             ] {
-                if !is_id(value) {
+                if !is_word(value, 64, b"-_.~") {
                     return Err(Invalid::new(field, "is not an id"));
                 }
             }

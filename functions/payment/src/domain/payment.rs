@@ -2,6 +2,7 @@
 
 use super::{Invalid, Money, Refund, RefundStatus};
 use serde::{Deserialize, Serialize};
+use shared::values::is_word;
 
 /// Mpay24's limit on a `Tid`.
 const MAX_ORDER_ID: usize = 32;
@@ -15,12 +16,7 @@ pub struct OrderId(String);
 
 impl OrderId {
     pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let ok = !raw.is_empty()
-            && raw.len() <= MAX_ORDER_ID
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !ok {
+        if !is_word(raw, MAX_ORDER_ID, b"-_") {
             return Err(Invalid::new(
                 "order_id",
                 "must be 1 to 32 letters, digits, '-' or '_'",

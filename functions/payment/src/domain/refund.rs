@@ -4,29 +4,12 @@
 use super::Invalid;
 use serde::{Deserialize, Serialize};
 
-/// The caller's id of one refund: the same id twice is the same refund.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct RefundId(String);
-
-impl RefundId {
-    pub fn parse(raw: &str) -> Result<Self, Invalid> {
-        let ok = !raw.is_empty()
-            && raw.len() <= 64
-            && raw
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b));
-        if !ok {
-            return Err(Invalid::new(
-                "refund_id",
-                "must be 1 to 64 letters, digits, '-', '_', '.' or ':'",
-            ));
-        }
-        Ok(Self(raw.to_owned()))
-    }
-}
-
-shared::parsed_text!(RefundId);
+shared::token_type!(
+    /// The caller's id of one refund: the same id twice is the same refund.
+    RefundId,
+    "refund_id",
+    64
+);
 
 /// `POST /payments/{order_id}/refunds`.
 #[derive(Debug, Clone, Deserialize)]
