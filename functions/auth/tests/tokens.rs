@@ -4,6 +4,7 @@ mod common;
 
 use common::{Auth, ORDER_SECRET, text};
 use serde_json::json;
+use shared::testing::stubs::requests;
 use shared::testing::tokens;
 use shared::token::{API_AUDIENCE, Role, TokenVerifier};
 use wiremock::MockServer;
@@ -31,12 +32,7 @@ async fn every_hostile_access_token_is_refused_by_auth_me_with_401() {
         let answer = auth.me(&token).await;
         assert_eq!(answer.status, 401, "{attack}: {}", answer.body);
     }
-    assert!(
-        trap.received_requests()
-            .await
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert!(requests(&trap).await.is_empty());
 }
 
 #[tokio::test]

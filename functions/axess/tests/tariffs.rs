@@ -5,6 +5,7 @@ mod common;
 
 use common::{AxessFn, USERNAME, fault, ok, operation, refused, tariff};
 use shared::testing::function::not_this_service;
+use shared::testing::stubs::requests;
 use std::time::Duration;
 use wiremock::ResponseTemplate;
 use wiremock::matchers::body_string_contains;
@@ -181,14 +182,7 @@ async fn only_service_tokens_may_call_the_adapter() {
         let answer = axess.call_as("products", None, &token).await;
         assert_eq!(answer.status, status, "{caller}: {}", answer.body);
     }
-    assert!(
-        axess
-            .axess
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert!(requests(&axess.axess).await.is_empty());
 }
 
 #[tokio::test]

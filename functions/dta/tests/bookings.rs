@@ -5,6 +5,7 @@ mod common;
 
 use common::{Dta, accepted, booking, order};
 use serde_json::json;
+use shared::testing::stubs::requests;
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -187,11 +188,5 @@ async fn invalid_bookings_are_refused_before_skidata_is_asked() {
         let answer = dta.call("book", Some(body)).await;
         assert_eq!(answer.status, 400, "{}", answer.body);
     }
-    assert!(
-        dta.skidata
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert!(requests(&dta.skidata).await.is_empty());
 }

@@ -5,6 +5,7 @@ mod common;
 
 use common::{CONTRACTOR, Dta, PASSWORD, USERNAME, products_answer};
 use shared::testing::function::not_this_service;
+use shared::testing::stubs::requests;
 use std::time::Duration;
 use wiremock::matchers::{basic_auth, header, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
@@ -110,13 +111,7 @@ async fn only_service_tokens_may_call_the_adapter() {
         let answer = dta.call_as("products", None, &token).await;
         assert_eq!(answer.status, status, "{caller}: {}", answer.body);
     }
-    assert!(
-        dta.skidata
-            .received_requests()
-            .await
-            .unwrap_or_default()
-            .is_empty()
-    );
+    assert!(requests(&dta.skidata).await.is_empty());
 }
 
 #[tokio::test]

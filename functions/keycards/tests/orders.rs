@@ -7,6 +7,7 @@ mod common;
 use common::{Keycards, order, summary};
 use serde_json::json;
 use shared::testing::function::{customer, service};
+use shared::testing::stubs::requests;
 use shared::token::API_AUDIENCE;
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
@@ -24,7 +25,7 @@ async fn a_keycard_is_ordered_at_the_supplier_with_its_id_as_external_id_and_the
     assert_eq!(created.body["holder_name"], "Anna Muster");
     assert!(created.body.get("chip").is_none());
     let id = created.body["keycard_id"].as_str().unwrap();
-    let orders = keycards.supplier.received_requests().await.unwrap();
+    let orders = requests(&keycards.supplier).await;
     assert_eq!(orders.len(), 1);
     let sent: serde_json::Value = serde_json::from_slice(&orders[0].body).unwrap();
     assert_eq!(sent["externalId"], id);
@@ -76,14 +77,7 @@ async fn bad_input_is_a_400_naming_the_field_and_orders_nothing() {
         let message = answer.body["error"]["message"].as_str().unwrap();
         assert!(message.contains(field), "{message}");
     }
-    assert!(
-        keycards
-            .supplier
-            .received_requests()
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(requests(&keycards.supplier).await.is_empty());
     let list = keycards.call("list", None, Some(&token)).await;
     assert_eq!(list.body, json!({"keycards": []}));
 }

@@ -7,6 +7,7 @@ use keycards::domain::{Signature, Status};
 use keycards::ports::Supplier;
 use shared::outbound::Endpoint;
 use shared::provider::KeyedApi;
+use shared::testing::stubs::requests;
 
 #[tokio::test]
 async fn the_sandbox_takes_an_order_once_and_reports_it_produced_with_a_valid_chip() {
@@ -66,7 +67,7 @@ async fn the_sandboxs_signed_status_events_pass_our_verification() {
     let ordered = supplier.order(&keycard).await.unwrap();
     let advance = format!("{base}/_sandbox/keycards/{}/advance", ordered.card_order_id);
     reqwest::Client::new().post(advance).send().await.unwrap();
-    let events = receiver.received_requests().await.unwrap();
+    let events = requests(&receiver).await;
     assert!(!events.is_empty(), "the sandbox posted its events");
     let signature = Signature::new("sandbox-webhook-secret");
     let now = time::OffsetDateTime::now_utc().unix_timestamp();

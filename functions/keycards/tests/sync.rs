@@ -5,6 +5,7 @@ mod common;
 
 use common::{CARD_ORDER_ID, Keycards, card, order, summary};
 use shared::testing::function::customer;
+use shared::testing::stubs::requests;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -28,11 +29,8 @@ async fn a_supplier_outage_during_ordering_is_healed_by_the_sync_with_one_order(
     assert_eq!((report.due, report.advanced, report.failed), (1, 1, 0));
     let read = keycards.read(&id, &customer("user-1")).await.body;
     assert_eq!(read["status"], "ordered");
-    let accepted: Vec<_> = keycards
-        .supplier
-        .received_requests()
+    let accepted: Vec<_> = requests(&keycards.supplier)
         .await
-        .unwrap()
         .into_iter()
         .map(|r| serde_json::from_slice::<serde_json::Value>(&r.body).unwrap())
         .collect();

@@ -6,6 +6,7 @@ mod common;
 use common::{Facade, axess_products, dta_products, keycard, order_service};
 use serde_json::json;
 use shared::testing::function::not_this_service;
+use shared::testing::stubs::requests;
 use wiremock::matchers::{body_partial_json, header, method, path, query_param};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -242,11 +243,8 @@ async fn a_refused_service_token_is_fetched_anew_once() {
         facade.call("products", "hochalm", None, None).await.status,
         200
     );
-    let token_requests = facade
-        .api
-        .received_requests()
+    let token_requests = requests(&facade.api)
         .await
-        .unwrap_or_default()
         .iter()
         .filter(|r| r.url.path() == "/auth/token")
         .count();

@@ -7,6 +7,7 @@ use logs::error::LogsError;
 use logs::payload::PayloadError;
 use serde_json::json;
 use shared::http::Failure;
+use shared::testing::stubs::requests;
 use std::time::Duration;
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
@@ -133,7 +134,7 @@ async fn a_429_is_waited_out_and_the_message_posted_once() {
     h.slack_ok().await;
     let summary = h.invoke(&event("one-error")).await.unwrap();
     assert_eq!(summary.posted, 1);
-    assert_eq!(h.slack.received_requests().await.unwrap().len(), 2);
+    assert_eq!(requests(&h.slack).await.len(), 2);
 }
 
 #[tokio::test]
@@ -151,7 +152,7 @@ async fn a_wait_beyond_the_deadline_fails_and_the_retry_posts_once() {
     assert_eq!(retried.posted, 1);
     let again = h.invoke(&event("one-error")).await.unwrap();
     assert_eq!((again.posted, again.duplicates), (0, 1));
-    assert_eq!(h.slack.received_requests().await.unwrap().len(), 2);
+    assert_eq!(requests(&h.slack).await.len(), 2);
 }
 
 #[tokio::test]

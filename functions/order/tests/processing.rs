@@ -165,20 +165,7 @@ async fn invoice_numbers_stay_gap_free_under_concurrent_completions() {
 async fn common_mocks(api: &wiremock::MockServer) {
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
-    Mock::given(method("POST"))
-        .and(path("/auth/token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"access_token": "service-token", "token_type": "Bearer", "expires_in": 900}),
-        ))
-        .mount(api)
-        .await;
-    Mock::given(method("GET"))
-        .and(path(format!("/auth/users/{}", common::USER)))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"id": common::USER, "email": "anna@example.com", "name": "Anna Berg"}),
-        ))
-        .mount(api)
-        .await;
+    shared::testing::stubs::auth(api, "anna@example.com", "Anna Berg").await;
     Mock::given(method("GET"))
         .and(path("/keycards/k-1"))
         .respond_with(ResponseTemplate::new(200).set_body_json(common::keycard_of(

@@ -8,6 +8,7 @@ use axess::handler::App;
 use serde_json::{Value, json};
 use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events};
 use std::time::Duration;
 use wiremock::matchers::{header, method};
@@ -93,10 +94,8 @@ impl AxessFn {
     /// The bodies of the requests that called `operation`.
     pub async fn calls_of(&self, operation: &str) -> Vec<String> {
         let action = format!("\"urn:axess:dci4wtp#{operation}\"");
-        self.axess
-            .received_requests()
+        requests(&self.axess)
             .await
-            .unwrap_or_default()
             .iter()
             .filter(|r| {
                 r.headers

@@ -7,6 +7,7 @@ use dta::handler::App;
 use serde_json::{Value, json};
 use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events};
 use std::time::Duration;
 use wiremock::MockServer;
@@ -79,10 +80,8 @@ impl Dta {
     }
 
     pub async fn requests_to(&self, method: &str, path: &str) -> usize {
-        self.skidata
-            .received_requests()
+        requests(&self.skidata)
             .await
-            .unwrap_or_default()
             .iter()
             .filter(|r| r.method.as_str() == method && r.url.path() == path)
             .count()

@@ -12,9 +12,9 @@ use shared::outbound::{Outbound, OutboundConfig};
 use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
-use shared::testing::dynamo;
 use shared::testing::function::{Answer, Settings, call, request};
-use wiremock::matchers::{method, path, path_regex};
+use shared::testing::{dynamo, stubs};
+use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub const SECRET: &str = "webhook-secret";
@@ -57,7 +57,7 @@ impl Keycards {
         let (client, table) = dynamo::table_from_template("KeycardsTable").await;
         let supplier = MockServer::start().await;
         let auth = MockServer::start().await;
-        mount_auth(&auth).await;
+        stubs::auth(&auth, "anna@example.com", "Anna Muster").await;
         let (sqs, queue_url) = shared::testing::queue::fresh("mail").await;
         let env = Settings::new(&table)
             .with(&[
@@ -170,21 +170,4 @@ pub fn summary(mails: &[SendMail]) -> Vec<(String, String)> {
         .iter()
         .map(|SendMail::V1 { template, to, .. }| (template.clone(), to.clone()))
         .collect()
-}
-
-async fn mount_auth(auth: &MockServer) {
-    Mock::given(method("POST"))
-        .and(path("/auth/token"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"access_token": "service-token", "token_type": "Bearer", "expires_in": 900}),
-        ))
-        .mount(auth)
-        .await;
-    Mock::given(method("GET"))
-        .and(path_regex("^/auth/users/[^/]+$"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(
-            json!({"id": "user-1", "email": "anna@example.com", "name": "Anna Muster"}),
-        ))
-        .mount(auth)
-        .await;
 }

@@ -11,6 +11,7 @@ use shared::service_token::ServiceTokens;
 use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::requests;
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -127,10 +128,8 @@ impl Facade {
 
     /// Requests that reached the adapters (not auth).
     pub async fn adapter_requests(&self) -> Vec<wiremock::Request> {
-        self.api
-            .received_requests()
+        requests(&self.api)
             .await
-            .unwrap_or_default()
             .into_iter()
             .filter(|r| !r.url.path().starts_with("/auth/"))
             .collect()

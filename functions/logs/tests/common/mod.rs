@@ -16,6 +16,7 @@ use logs::payload::{Compressed, DEFAULT_MAX_DECOMPRESSED, Envelope};
 use serde_json::{Value, json};
 use shared::outbound::{Outbound, OutboundConfig};
 use shared::table::Table;
+use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events};
 use std::io::Write;
 use std::sync::Arc;
@@ -115,10 +116,8 @@ impl Harness {
 
     /// The JSON bodies Slack received, in order.
     pub async fn posts(&self) -> Vec<Value> {
-        self.slack
-            .received_requests()
+        requests(&self.slack)
             .await
-            .unwrap_or_default()
             .iter()
             .map(|request| serde_json::from_slice(&request.body).expect("posts are JSON"))
             .collect()

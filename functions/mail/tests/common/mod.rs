@@ -10,6 +10,7 @@ use shared::messages::SendMail;
 use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::Settings;
+use shared::testing::stubs::requests;
 use std::collections::HashMap;
 use wiremock::MockServer;
 
@@ -27,10 +28,8 @@ impl MailFn {
 
     /// The form of every mail Mailgun received.
     pub async fn sent(&self) -> Vec<HashMap<String, String>> {
-        self.mailgun
-            .received_requests()
+        requests(&self.mailgun)
             .await
-            .unwrap()
             .iter()
             .map(|request| form_urlencoded::parse(&request.body).into_owned().collect())
             .collect()

@@ -10,6 +10,7 @@ use shared::registry::Registry;
 use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::requests;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -76,7 +77,7 @@ impl Maps {
 
     /// The requests Google received.
     pub async fn google_requests(&self) -> Vec<wiremock::Request> {
-        self.google.received_requests().await.unwrap_or_default()
+        requests(&self.google).await
     }
 
     /// `GET /maps/{operator}/travel` with `query`.

@@ -13,6 +13,7 @@ use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::{self, requests};
 use shared::testing::{buckets, dynamo, queue};
 use wiremock::matchers::{method, path, path_regex};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -36,13 +37,7 @@ impl OrderFn {
 
     pub async fn start_with(settings: &[(&str, &str)]) -> Self {
         let api = MockServer::start().await;
-        Mock::given(method("POST"))
-            .and(path("/auth/token"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(
-                json!({"access_token": "service-token", "token_type": "Bearer", "expires_in": 900}),
-            ))
-            .mount(&api)
-            .await;
+        stubs::auth(&api, "anna@example.com", "Anna Berg").await;
         Mock::given(method("GET"))
             .and(path("/liftoperators/hochalm/products"))
             .respond_with(ResponseTemplate::new(200).set_body_json(products()))
@@ -57,13 +52,6 @@ impl OrderFn {
                 .mount(&api)
                 .await;
         }
-        Mock::given(method("GET"))
-            .and(path(format!("/auth/users/{USER}")))
-            .respond_with(ResponseTemplate::new(200).set_body_json(
-                json!({"id": USER, "email": "anna@example.com", "name": "Anna Berg"}),
-            ))
-            .mount(&api)
-            .await;
         Mock::given(method("POST"))
             .and(path("/payments"))
             .respond_with(
@@ -192,10 +180,8 @@ impl OrderFn {
     /// Requests the API received for `method path` (a regex).
     pub async fn requests(&self, method_name: &str, path_pattern: &str) -> Vec<wiremock::Request> {
         let pattern = regex_lite(path_pattern);
-        self.api
-            .received_requests()
+        requests(&self.api)
             .await
-            .unwrap_or_default()
             .into_iter()
             .filter(|r| r.method.as_str() == method_name && pattern(r.url.path()))
             .collect()

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use shared::queue::Queue;
 use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events, queue};
 use std::time::Duration;
 use wiremock::matchers::{body_string_contains, method};
@@ -120,10 +121,8 @@ impl PaymentFn {
     /// The SOAP bodies Mpay24 received for `operation`.
     pub async fn calls_of(&self, operation: &str) -> Vec<String> {
         let element = format!(":{operation}>");
-        self.mpay24
-            .received_requests()
+        requests(&self.mpay24)
             .await
-            .unwrap_or_default()
             .iter()
             .map(|r| String::from_utf8_lossy(&r.body).into_owned())
             .filter(|body| body.contains(&element))

@@ -7,6 +7,7 @@ use shared::registry::Registry;
 use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
+use shared::testing::stubs::requests;
 use weather::adapters::OpenWeatherMap;
 use weather::config::WeatherConfig;
 use weather::handler::App;
@@ -76,7 +77,7 @@ impl Service {
 
     /// How often OpenWeatherMap was asked.
     pub async fn owm_calls(&self) -> usize {
-        let requests = self.stub.received_requests().await.unwrap_or_default();
+        let requests = requests(&self.stub).await;
         requests.iter().filter(|r| r.url.path() == OWM_PATH).count()
     }
 
