@@ -9,14 +9,14 @@ use serde_json::json;
 async fn a_new_customer_signs_up_with_a_normalised_email_and_reads_their_profile() {
     let auth = Auth::start().await;
     let signup = auth.signup("  Anna.Berg@Example.COM ").await;
-    assert_eq!(signup.status, 201, "{}", signup.body);
+    signup.assert_status(201);
     assert_eq!(signup.body["email"], "anna.berg@example.com");
     assert_eq!(signup.body["roles"], json!(["customer"]));
     assert!(signup.body.get("password_hash").is_none());
 
     let tokens = auth.login("anna.berg@example.com", PASSWORD).await.body;
     let me = auth.me(&text(&tokens["access_token"])).await;
-    assert_eq!(me.status, 200);
+    me.assert_status(200);
     assert_eq!(me.body["id"], signup.body["id"]);
     assert_eq!(me.body["name"], "Anna Berg");
 }
@@ -24,7 +24,7 @@ async fn a_new_customer_signs_up_with_a_normalised_email_and_reads_their_profile
 #[tokio::test]
 async fn a_taken_email_is_a_409_even_in_another_spelling() {
     let auth = Auth::start().await;
-    assert_eq!(auth.signup("anna@example.com").await.status, 201);
+    auth.signup("anna@example.com").await.assert_status(201);
     let again = auth.signup("ANNA@example.com").await;
     again.assert_error(409, "email_taken");
 }
@@ -48,8 +48,10 @@ async fn bad_sign_up_input_is_a_400_that_changes_nothing() {
                 .is_some_and(|m| !m.is_empty())
         );
     }
-    assert_eq!(auth.login("anna@example.com", PASSWORD).await.status, 401);
-    assert_eq!(auth.signup("anna@example.com").await.status, 201);
+    auth.login("anna@example.com", PASSWORD)
+        .await
+        .assert_status(401);
+    auth.signup("anna@example.com").await.assert_status(201);
 }
 
 #[tokio::test]
@@ -57,14 +59,15 @@ async fn a_password_of_exactly_128_characters_is_kept_whole() {
     let auth = Auth::start().await;
     let long = "p".repeat(128);
     let body = json!({"email": "long@example.com", "name": "Long", "password": long});
-    assert_eq!(auth.call("signup", Some(body), &[]).await.status, 201);
-    assert_eq!(
-        auth.login("long@example.com", &"p".repeat(127))
-            .await
-            .status,
-        401
-    );
-    assert_eq!(auth.login("long@example.com", &long).await.status, 200);
+    auth.call("signup", Some(body), &[])
+        .await
+        .assert_status(201);
+    auth.login("long@example.com", &"p".repeat(127))
+        .await
+        .assert_status(401);
+    auth.login("long@example.com", &long)
+        .await
+        .assert_status(200);
 }
 
 #[tokio::test]
@@ -78,7 +81,7 @@ async fn the_first_admin_is_created_once_with_the_bootstrap_secret() {
             &[("x-bootstrap-secret", "guess")],
         )
         .await;
-    assert_eq!(wrong.status, 401);
+    wrong.assert_status(401);
     let first = auth
         .call(
             "bootstrap-admin",
@@ -86,7 +89,7 @@ async fn the_first_admin_is_created_once_with_the_bootstrap_secret() {
             &[("x-bootstrap-secret", BOOTSTRAP_SECRET)],
         )
         .await;
-    assert_eq!(first.status, 201, "{}", first.body);
+    first.assert_status(201);
     assert_eq!(first.body["roles"], json!(["admin", "customer"]));
     let other = json!({"email": "second@starjack.example", "name": "Second", "password": "a long admin password"});
     let second = auth
@@ -110,14 +113,14 @@ async fn bootstrap_is_absent_when_no_secret_is_configured() {
             &[("x-bootstrap-secret", "")],
         )
         .await;
-    assert_eq!(answer.status, 404);
+    answer.assert_status(404);
 }
 
 #[tokio::test]
 async fn the_status_route_reports_the_table_healthy() {
     let auth = Auth::start().await;
     let status = auth.call("status", None, &[]).await;
-    assert_eq!(status.status, 200, "{}", status.body);
+    status.assert_status(200);
     assert_eq!(status.body["checks"]["table"]["ok"], true);
 }
 

@@ -14,12 +14,9 @@ async fn after_the_allowed_failures_even_the_right_password_gets_429_with_retry_
     let auth = limited("3").await;
     auth.signup("anna@example.com").await;
     for _ in 0..3 {
-        assert_eq!(
-            auth.login("anna@example.com", "wrong password")
-                .await
-                .status,
-            401
-        );
+        auth.login("anna@example.com", "wrong password")
+            .await
+            .assert_status(401);
     }
     let locked = auth.login("Anna@Example.com ", PASSWORD).await;
     let message = locked.assert_error(429, "too_many_attempts");
@@ -34,7 +31,7 @@ async fn an_unknown_address_is_limited_with_the_same_answer_as_a_known_one() {
     auth.signup("anna@example.com").await;
     for email in ["anna@example.com", "nobody@example.com"] {
         for _ in 0..2 {
-            assert_eq!(auth.login(email, "wrong password").await.status, 401);
+            auth.login(email, "wrong password").await.assert_status(401);
         }
     }
     let known = auth.login("anna@example.com", "wrong password").await;
@@ -68,7 +65,9 @@ async fn the_limit_of_one_account_leaves_other_accounts_alone() {
     auth.login("anna@example.com", PASSWORD)
         .await
         .assert_error(429, "too_many_attempts");
-    assert_eq!(auth.login("ben@example.com", PASSWORD).await.status, 200);
+    auth.login("ben@example.com", PASSWORD)
+        .await
+        .assert_status(200);
 }
 
 #[tokio::test]

@@ -29,7 +29,7 @@ async fn an_unknown_user_and_a_wrong_password_get_the_same_answer() {
     let wrong_password = auth.login("anna@example.com", "not the password").await;
     let unknown_user = auth.login("nobody@example.com", PASSWORD).await;
     let malformed_email = auth.login("nobody", PASSWORD).await;
-    assert_eq!(wrong_password.status, 401);
+    wrong_password.assert_status(401);
     assert_eq!(wrong_password.body, unknown_user.body);
     assert_eq!(wrong_password.body, malformed_email.body);
 }
@@ -39,14 +39,13 @@ async fn a_refresh_rotates_the_token_and_the_new_one_works() {
     let auth = Auth::start().await;
     let first = auth.customer("anna@example.com").await;
     let second = auth.refresh(&text(&first["refresh_token"])).await;
-    assert_eq!(second.status, 200, "{}", second.body);
+    second.assert_status(200);
     assert_ne!(second.body["refresh_token"], first["refresh_token"]);
-    assert_eq!(
-        auth.me(&text(&second.body["access_token"])).await.status,
-        200
-    );
+    auth.me(&text(&second.body["access_token"]))
+        .await
+        .assert_status(200);
     let third = auth.refresh(&text(&second.body["refresh_token"])).await;
-    assert_eq!(third.status, 200);
+    third.assert_status(200);
 }
 
 #[tokio::test]
@@ -55,7 +54,7 @@ async fn reusing_a_rotated_token_revokes_its_whole_family() {
     let first = auth.customer("anna@example.com").await;
     let second = auth.refresh(&text(&first["refresh_token"])).await.body;
     let replay = auth.refresh(&text(&first["refresh_token"])).await;
-    assert_eq!(replay.status, 401);
+    replay.assert_status(401);
     let descendant = auth.refresh(&text(&second["refresh_token"])).await;
     assert_eq!(
         descendant.status, 401,
@@ -70,10 +69,9 @@ async fn reuse_revokes_only_the_family_of_that_login() {
     let laptop = auth.login("anna@example.com", PASSWORD).await.body;
     auth.refresh(&text(&phone["refresh_token"])).await;
     auth.refresh(&text(&phone["refresh_token"])).await;
-    assert_eq!(
-        auth.refresh(&text(&laptop["refresh_token"])).await.status,
-        200
-    );
+    auth.refresh(&text(&laptop["refresh_token"]))
+        .await
+        .assert_status(200);
 }
 
 #[tokio::test]
@@ -92,19 +90,18 @@ async fn of_two_concurrent_refreshes_with_one_token_exactly_one_succeeds() {
 #[tokio::test]
 async fn an_unknown_or_malformed_refresh_token_is_a_401() {
     let auth = Auth::start().await;
-    assert_eq!(auth.refresh("no-such-token").await.status, 401);
+    auth.refresh("no-such-token").await.assert_status(401);
     let missing_field = auth.call("refresh", Some(json!({"token": "x"})), &[]).await;
-    assert_eq!(missing_field.status, 400);
+    missing_field.assert_status(400);
 }
 
 #[tokio::test]
 async fn an_expired_refresh_token_is_refused() {
     let auth = Auth::start_with(|settings| settings.set("AUTH_REFRESH_TTL_SECONDS", "0")).await;
     let login = auth.customer("anna@example.com").await;
-    assert_eq!(
-        auth.refresh(&text(&login["refresh_token"])).await.status,
-        401
-    );
+    auth.refresh(&text(&login["refresh_token"]))
+        .await
+        .assert_status(401);
 }
 
 #[tokio::test]
@@ -113,7 +110,7 @@ async fn a_family_ends_its_lifetime_after_login_however_recently_it_was_rotated(
     let login = auth.customer("anna@example.com").await;
     tokio::time::sleep(std::time::Duration::from_millis(1_500)).await;
     let rotated = auth.refresh(&text(&login["refresh_token"])).await;
-    assert_eq!(rotated.status, 200, "{}", rotated.body);
+    rotated.assert_status(200);
     tokio::time::sleep(std::time::Duration::from_millis(2_000)).await;
     let late = auth.refresh(&text(&rotated.body["refresh_token"])).await;
     late.assert_error(401, "unauthorized");
@@ -127,8 +124,8 @@ async fn logout_revokes_the_family_and_answers_204_for_any_token() {
     let logout = auth
         .call("logout", Some(json!({"refresh_token": token})), &[])
         .await;
-    assert_eq!(logout.status, 204);
-    assert_eq!(auth.refresh(&token).await.status, 401);
+    logout.assert_status(204);
+    auth.refresh(&token).await.assert_status(401);
     let unknown = auth
         .call(
             "logout",
@@ -136,5 +133,5 @@ async fn logout_revokes_the_family_and_answers_204_for_any_token() {
             &[],
         )
         .await;
-    assert_eq!(unknown.status, 204);
+    unknown.assert_status(204);
 }

@@ -51,7 +51,7 @@ async fn a_request_without_a_bearer_token_is_a_401() {
 async fn the_jwks_publishes_the_signing_key_without_private_parts() {
     let auth = Auth::start().await;
     let jwks = auth.call("jwks", None, &[]).await;
-    assert_eq!(jwks.status, 200);
+    jwks.assert_status(200);
     assert_eq!(jwks.body["keys"][0]["kid"], tokens::KID);
     assert!(jwks.body["keys"][0].get("d").is_none());
 }
@@ -92,7 +92,7 @@ async fn service_token_requests_with_bad_credentials_grant_or_audience_are_refus
             &[],
         )
         .await;
-    assert_eq!(wrong_secret.status, 401);
+    wrong_secret.assert_status(401);
     let wrong_grant = auth
         .call(
             "token",
@@ -100,7 +100,7 @@ async fn service_token_requests_with_bad_credentials_grant_or_audience_are_refus
             &[],
         )
         .await;
-    assert_eq!(wrong_grant.status, 400);
+    wrong_grant.assert_status(400);
     let not_allowed = auth
         .call(
             "token",
@@ -108,7 +108,7 @@ async fn service_token_requests_with_bad_credentials_grant_or_audience_are_refus
             &[],
         )
         .await;
-    assert_eq!(not_allowed.status, 403);
+    not_allowed.assert_status(403);
 }
 
 #[tokio::test]

@@ -17,7 +17,7 @@ async fn a_service_reads_a_users_address_and_name_and_nothing_else() {
     let auth = Auth::start().await;
     let id = text(&auth.signup("anna@example.com").await.body["id"]);
     let answer = read(&auth, &id, &service("keycards", "auth")).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(
         answer.body,
         json!({"id": id, "email": "anna@example.com", "name": "Anna Berg"})

@@ -23,7 +23,7 @@ async fn each_item_is_issued_onto_its_keycard_once_per_external_order_id() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("book", Some(booking("ord-1", 2))).await;
-    assert_eq!(answer.status, 201, "{}", answer.body);
+    answer.assert_status(201);
     assert_eq!(answer.body["status"], "issued");
     assert_eq!(answer.body["tickets"].as_array().unwrap().len(), 2);
     assert_eq!(answer.body["tickets"][0]["serial_no"], 100);
@@ -34,7 +34,7 @@ async fn each_item_is_issued_onto_its_keycard_once_per_external_order_id() {
     assert!(issues[0].contains("<NPOSNO>12</NPOSNO>"));
 
     let again = axess.call("book", Some(booking("ord-1", 2))).await;
-    assert_eq!(again.status, 200);
+    again.assert_status(200);
     assert_eq!(again.body["tickets"], answer.body["tickets"]);
     assert_eq!(axess.calls_of("issueTicket").await.len(), 2);
 }
@@ -65,7 +65,7 @@ async fn a_refused_ticket_undoes_the_tickets_issued_before_and_frees_the_id() {
         .mount(&axess.axess)
         .await;
     let retry = axess.call("book", Some(booking("ord-2", 2))).await;
-    assert_eq!(retry.status, 201, "{}", retry.body);
+    retry.assert_status(201);
 }
 
 #[tokio::test]
@@ -102,7 +102,7 @@ async fn an_expired_session_while_issuing_is_renewed_and_the_ticket_issued_once(
         .mount(&axess.axess)
         .await;
     let answer = axess.call("book", Some(booking("ord-4", 1))).await;
-    assert_eq!(answer.status, 201, "{}", answer.body);
+    answer.assert_status(201);
     assert_eq!(axess.calls_of("issueTicket").await.len(), 2);
 }
 
@@ -114,10 +114,10 @@ async fn an_external_order_id_reused_for_other_items_is_a_409() {
         .respond_with(issued(100))
         .mount(&axess.axess)
         .await;
-    assert_eq!(
-        axess.call("book", Some(booking("ord-5", 1))).await.status,
-        201
-    );
+    axess
+        .call("book", Some(booking("ord-5", 1)))
+        .await
+        .assert_status(201);
     let answer = axess.call("book", Some(booking("ord-5", 2))).await;
     answer.assert_error(409, "external_order_id_reused");
 }
@@ -131,19 +131,16 @@ async fn a_booking_is_read_and_its_tickets_cancelled_once() {
         .respond_with(issued(100))
         .mount(&axess.axess)
         .await;
-    assert_eq!(
-        axess
-            .call("book", Some(booking("ord-2026-000124", 2)))
-            .await
-            .status,
-        201
-    );
+    axess
+        .call("book", Some(booking("ord-2026-000124", 2)))
+        .await
+        .assert_status(201);
     let read = axess.call("read-booking", None).await;
-    assert_eq!(read.status, 200);
+    read.assert_status(200);
     assert_eq!(read.body["status"], "issued");
     for _ in 0..2 {
         let cancelled = axess.call("cancel-booking", None).await;
-        assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+        cancelled.assert_status(200);
         assert_eq!(cancelled.body["status"], "cancelled");
         assert_eq!(cancelled.body["tickets"][1]["cancelled"], true);
     }
@@ -153,8 +150,8 @@ async fn a_booking_is_read_and_its_tickets_cancelled_once() {
 #[tokio::test]
 async fn an_unknown_booking_is_a_404() {
     let axess = AxessFn::start().await;
-    assert_eq!(axess.call("read-booking", None).await.status, 404);
-    assert_eq!(axess.call("cancel-booking", None).await.status, 404);
+    axess.call("read-booking", None).await.assert_status(404);
+    axess.call("cancel-booking", None).await.assert_status(404);
 }
 
 #[tokio::test]
@@ -168,7 +165,7 @@ async fn two_concurrent_cancels_cancel_each_ticket_once() {
     let booked = axess
         .call("book", Some(booking("ord-2026-000124", 2)))
         .await;
-    assert_eq!(booked.status, 201, "{}", booked.body);
+    booked.assert_status(201);
     operation("cancelTicket")
         .respond_with(
             ok("cancelTicket", "<NJOURNALNO>9001</NJOURNALNO>")

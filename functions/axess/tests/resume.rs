@@ -44,7 +44,7 @@ async fn a_booking_that_reaches_its_deadline_keeps_what_it_issued_and_a_retry_re
     assert_eq!(halfway.body["tickets"].as_array().unwrap().len(), 1);
 
     let resumed = axess.call("book", Some(booking(ORDER, 2))).await;
-    assert_eq!(resumed.status, 201, "{}", resumed.body);
+    resumed.assert_status(201);
     assert_eq!(resumed.body["tickets"][0]["serial_no"], 100);
     assert_eq!(resumed.body["tickets"][1]["serial_no"], 200);
     assert_eq!(resumed.body["tickets"][1]["item"], 1);
@@ -57,9 +57,9 @@ async fn a_cancel_of_a_booking_stopped_halfway_undoes_the_tickets_it_issued() {
     let stopped = axess
         .call_before("book", Some(booking(ORDER, 2)), Duration::from_secs(3))
         .await;
-    assert_eq!(stopped.status, 503, "{}", stopped.body);
+    stopped.assert_status(503);
     let cancelled = axess.call("cancel-booking", None).await;
-    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    cancelled.assert_status(200);
     assert_eq!(cancelled.body["status"], "cancelled");
     assert_eq!(cancelled.body["tickets"][0]["cancelled"], true);
     let cancels = axess.calls_of("cancelTicket").await;
@@ -123,7 +123,7 @@ async fn a_ticket_whose_issue_cannot_be_saved_is_cancelled_again() {
             .await
             .expect("deleting the table");
     });
-    assert_eq!(answer.status, 500, "{}", answer.body);
+    answer.assert_status(500);
     let cancels = axess.calls_of("cancelTicket").await;
     assert_eq!(cancels.len(), 1);
     assert!(cancels[0].contains("<NSERIALNO>100</NSERIALNO>"));

@@ -21,7 +21,7 @@ async fn the_sandbox_prices_issues_and_cancels_what_the_adapter_asks_for() {
     )
     .await;
     let products = axess.call("products", None).await;
-    assert_eq!(products.status, 200, "{}", products.body);
+    products.assert_status(200);
     assert_eq!(
         products.body["products"][1]["price"],
         json!({"amount_cents": 2700, "currency": "EUR"})
@@ -31,7 +31,7 @@ async fn the_sandbox_prices_issues_and_cancels_what_the_adapter_asks_for() {
     let booked = axess
         .call("book", Some(booking("ord-2026-000124", 2)))
         .await;
-    assert_eq!(booked.status, 201, "{}", booked.body);
+    booked.assert_status(201);
     assert_eq!(booked.body["tickets"][1]["project_no"], 4711);
     let cancelled = axess.call("cancel-booking", None).await;
     assert_eq!(cancelled.body["status"], "cancelled", "{}", cancelled.body);

@@ -25,7 +25,7 @@ async fn tariffs_are_priced_in_cents_within_one_session_per_container() {
         .await;
     for _ in 0..2 {
         let answer = axess.call("products", None).await;
-        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.assert_status(200);
         let products = answer.body["products"].as_array().unwrap();
         assert_eq!(products.len(), 3);
         assert_eq!(products[0]["ticket_type_no"], 10);
@@ -63,7 +63,7 @@ async fn an_expired_session_is_renewed_by_logging_in_again_once() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("products", None).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(axess.calls_of("login").await.len(), 2);
 }
 
@@ -75,7 +75,7 @@ async fn credentials_are_escaped_in_the_login_envelope() {
         .respond_with(tariff("1", "Adult"))
         .mount(&axess.axess)
         .await;
-    assert_eq!(axess.call("products", None).await.status, 200);
+    axess.call("products", None).await.assert_status(200);
     let login = &axess.calls_of("login").await[0];
     assert!(login.contains("star&lt;jack&gt;&amp;co"), "{login}");
     assert!(!login.contains(USERNAME));
@@ -116,8 +116,8 @@ async fn a_refused_login_is_a_502_and_no_session_is_kept() {
         .respond_with(refused("login", 5, "wrong password"))
         .mount(&axess.axess)
         .await;
-    assert_eq!(axess.call("products", None).await.status, 502);
-    assert_eq!(axess.call("products", None).await.status, 502);
+    axess.call("products", None).await.assert_status(502);
+    axess.call("products", None).await.assert_status(502);
     assert_eq!(axess.calls_of("login").await.len(), 2);
 }
 
@@ -191,7 +191,7 @@ async fn the_status_checks_that_axess_answers_without_opening_a_session() {
     axess.logs_in(5).await;
     for _ in 0..3 {
         let answer = axess.call("status", None).await;
-        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.assert_status(200);
         assert_eq!(answer.body["checks"]["axess"]["ok"], true);
     }
     assert!(axess.calls_of("login").await.is_empty());
@@ -205,6 +205,6 @@ async fn the_status_reports_an_axess_that_fails() {
         .mount(&axess.axess)
         .await;
     let answer = axess.call("status", None).await;
-    assert_eq!(answer.status, 503, "{}", answer.body);
+    answer.assert_status(503);
     assert_eq!(answer.body["checks"]["axess"]["ok"], false);
 }

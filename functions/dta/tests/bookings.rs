@@ -45,7 +45,7 @@ async fn an_order_is_polled_until_skidata_has_booked_it() {
         .await;
     order_goes(&dta, "o-1", &["PENDING", "RESERVED", "BOOKED"]).await;
     let answer = dta.call("book", Some(booking("ord-1"))).await;
-    assert_eq!(answer.status, 201, "{}", answer.body);
+    answer.assert_status(201);
     assert_eq!(answer.body["status"], "booked");
     assert_eq!(answer.body["order_id"], "o-1");
     assert_eq!(answer.body["confirmation_number"], "CN-1");
@@ -57,9 +57,11 @@ async fn the_same_external_order_id_booked_twice_yields_one_order() {
     let dta = Dta::start().await;
     skidata_accepts(&dta, "o-2").await;
     order_goes(&dta, "o-2", &["BOOKED_AND_TRANSFERRED"]).await;
-    assert_eq!(dta.call("book", Some(booking("ord-2"))).await.status, 201);
+    dta.call("book", Some(booking("ord-2")))
+        .await
+        .assert_status(201);
     let again = dta.call("book", Some(booking("ord-2"))).await;
-    assert_eq!(again.status, 200);
+    again.assert_status(200);
     assert_eq!(again.body["order_id"], "o-2");
     assert_eq!(dta.requests_to("POST", "/orders").await, 1);
 }
@@ -69,7 +71,9 @@ async fn an_external_order_id_reused_for_other_items_is_a_409() {
     let dta = Dta::start().await;
     skidata_accepts(&dta, "o-3").await;
     order_goes(&dta, "o-3", &["BOOKED"]).await;
-    assert_eq!(dta.call("book", Some(booking("ord-3"))).await.status, 201);
+    dta.call("book", Some(booking("ord-3")))
+        .await
+        .assert_status(201);
     let mut other = booking("ord-3");
     other["items"][0]["consumer_category_id"] = "CHILD".into();
     let answer = dta.call("book", Some(other)).await;
@@ -114,7 +118,7 @@ async fn an_order_that_never_completes_is_a_504_and_is_polled_not_placed_again_w
     assert!(polls >= 2, "polled {polls} times");
 
     let again = dta.call("book", Some(booking("ord-6"))).await;
-    assert_eq!(again.status, 504);
+    again.assert_status(504);
     assert_eq!(
         dta.requests_to("POST", "/orders").await,
         1,
@@ -133,7 +137,7 @@ async fn a_provider_timeout_while_placing_an_order_is_retried_because_skidata_de
     skidata_accepts(&dta, "o-7").await;
     order_goes(&dta, "o-7", &["BOOKED"]).await;
     let answer = dta.call("book", Some(booking("ord-7"))).await;
-    assert_eq!(answer.status, 201, "{}", answer.body);
+    answer.assert_status(201);
     assert_eq!(dta.requests_to("POST", "/orders").await, 2);
 }
 
@@ -148,18 +152,15 @@ async fn a_booking_is_read_and_cancelled_once() {
         .expect(1)
         .mount(&dta.skidata)
         .await;
-    assert_eq!(
-        dta.call("book", Some(booking("ord-2026-000123")))
-            .await
-            .status,
-        201
-    );
+    dta.call("book", Some(booking("ord-2026-000123")))
+        .await
+        .assert_status(201);
     let read = dta.call("read-booking", None).await;
-    assert_eq!(read.status, 200);
+    read.assert_status(200);
     assert_eq!(read.body["status"], "booked");
     for _ in 0..2 {
         let cancelled = dta.call("cancel-booking", None).await;
-        assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+        cancelled.assert_status(200);
         assert_eq!(cancelled.body["status"], "cancelled");
     }
     let rebook = dta.call("book", Some(booking("ord-2026-000123"))).await;
@@ -169,8 +170,8 @@ async fn a_booking_is_read_and_cancelled_once() {
 #[tokio::test]
 async fn an_unknown_booking_is_a_404() {
     let dta = Dta::start().await;
-    assert_eq!(dta.call("read-booking", None).await.status, 404);
-    assert_eq!(dta.call("cancel-booking", None).await.status, 404);
+    dta.call("read-booking", None).await.assert_status(404);
+    dta.call("cancel-booking", None).await.assert_status(404);
 }
 
 #[tokio::test]
@@ -186,7 +187,7 @@ async fn invalid_bookings_are_refused_before_skidata_is_asked() {
     unknown_credentials["credentials"] = "nobody".into();
     for body in [no_items, bad_card, bad_date, unknown_credentials] {
         let answer = dta.call("book", Some(body)).await;
-        assert_eq!(answer.status, 400, "{}", answer.body);
+        answer.assert_status(400);
     }
     assert!(requests(&dta.skidata).await.is_empty());
 }

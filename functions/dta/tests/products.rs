@@ -23,7 +23,7 @@ async fn products_are_read_with_the_operators_credentials_and_priced_in_cents() 
         .mount(&dta.skidata)
         .await;
     let answer = dta.call("products", None).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(answer.body["date"], "2026-12-24");
     let products = answer.body["products"].as_array().unwrap();
     assert_eq!(products.len(), 2);
@@ -122,7 +122,7 @@ async fn the_status_names_a_failing_skidata() {
         .mount(&dta.skidata)
         .await;
     let answer = dta.call("status", None).await;
-    assert_eq!(answer.status, 503);
+    answer.assert_status(503);
     assert_eq!(answer.body["checks"]["table"]["ok"], true);
     assert_eq!(answer.body["checks"]["skidata"]["ok"], false);
 }

@@ -53,7 +53,7 @@ async fn two_concurrent_bookings_of_one_external_order_id_with_other_items_have_
     } else {
         (second, first, child)
     };
-    assert_eq!(winner.status, 201, "{}", winner.body);
+    winner.assert_status(201);
     loser.assert_error(409, "external_order_id_reused");
     let stored = dta.call("read-booking", None).await;
     assert_eq!(stored.body["items"], items["items"]);
@@ -73,7 +73,7 @@ async fn a_cancel_during_a_booking_is_not_overwritten_by_its_stale_outcome() {
         dta.until_requested("GET", "/orders/o-11", 1).await;
         dta.call("cancel-booking", None).await
     });
-    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    cancelled.assert_status(200);
     assert_eq!(cancelled.body["status"], "cancelled");
     booked.assert_error(409, "booking_cancelled");
     let stored = dta.call("read-booking", None).await;

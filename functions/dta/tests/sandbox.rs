@@ -22,7 +22,7 @@ async fn the_sandbox_sells_and_books_what_the_adapter_asks_for() {
     )
     .await;
     let products = dta.call("products", None).await;
-    assert_eq!(products.status, 200, "{}", products.body);
+    products.assert_status(200);
     assert_eq!(products.body["products"].as_array().unwrap().len(), 6);
     assert_eq!(
         products.body["products"][0]["price"],
@@ -30,14 +30,11 @@ async fn the_sandbox_sells_and_books_what_the_adapter_asks_for() {
     );
 
     let booked = dta.call("book", Some(booking("ord-2026-000123"))).await;
-    assert_eq!(booked.status, 201, "{}", booked.body);
+    booked.assert_status(201);
     assert_eq!(booked.body["status"], "booked");
-    assert_eq!(
-        dta.call("book", Some(booking("ord-2026-000123")))
-            .await
-            .status,
-        200
-    );
+    dta.call("book", Some(booking("ord-2026-000123")))
+        .await
+        .assert_status(200);
     let cancelled = dta.call("cancel-booking", None).await;
     assert_eq!(cancelled.body["status"], "cancelled", "{}", cancelled.body);
 }

@@ -27,7 +27,7 @@ async fn seeded() -> Faq {
         entry("lost-en", "en", "keycards", 1, "I lost my keycard."),
     ] {
         let answer = faq.create(&body, Some(&admin())).await;
-        assert_eq!(answer.status, 201, "{}", answer.body);
+        answer.assert_status(201);
     }
     faq
 }
@@ -62,7 +62,7 @@ async fn a_change_over_the_version_read_is_taken_and_one_over_an_older_version_i
     let mut change = entry("refund-en", "en", "tickets", 2, "Can I get my money back?");
     change["version"] = json!(1);
     let changed = faq.update("refund-en", &change, Some(&admin())).await;
-    assert_eq!(changed.status, 200, "{}", changed.body);
+    changed.assert_status(200);
     assert_eq!(changed.body["version"], 2);
     change["question"] = json!("A change made from version 1 again");
     let stale = faq.update("refund-en", &change, Some(&admin())).await;
@@ -126,16 +126,16 @@ async fn a_repeated_create_is_answered_once_and_another_entry_under_that_id_is_a
         1,
         "Do I need to print my ticket?",
     );
-    assert_eq!(faq.create(&body, Some(&admin())).await.status, 201);
+    faq.create(&body, Some(&admin())).await.assert_status(201);
     let again = faq.create(&body, Some(&admin())).await;
-    assert_eq!(again.status, 200, "{}", again.body);
+    again.assert_status(200);
     let other = entry("print-en", "en", "tickets", 1, "Something else");
     faq.create(&other, Some(&admin()))
         .await
         .assert_error(409, "faq_exists");
     let generated = json!({"category": "tickets", "position": 5, "question": "No id?", "answer": "One is made."});
     let created = faq.create(&generated, Some(&admin())).await;
-    assert_eq!(created.status, 201, "{}", created.body);
+    created.assert_status(201);
     assert_eq!(created.body["locale"], "en");
     assert!(created.body["id"].as_str().is_some_and(|id| id.len() == 36));
 }
@@ -144,7 +144,7 @@ async fn a_repeated_create_is_answered_once_and_another_entry_under_that_id_is_a
 async fn a_delete_is_204_then_404() {
     let faq = seeded().await;
     let deleted = faq.delete("refund-en", Some(&admin())).await;
-    assert_eq!(deleted.status, 204);
+    deleted.assert_status(204);
     faq.delete("refund-en", Some(&admin()))
         .await
         .assert_error(404, "not_found");
@@ -181,7 +181,7 @@ async fn markdown_and_markup_in_answers_come_back_exactly_as_written() {
     let answer = "**Bold**, [a link](https://example.com)\n\n<script>alert('x')</script>";
     let mut body = entry("md", "en", "tickets", 1, "Markdown?");
     body["answer"] = json!(answer);
-    assert_eq!(faq.create(&body, Some(&admin())).await.status, 201);
+    faq.create(&body, Some(&admin())).await.assert_status(201);
     let listed = faq.list("en").await;
     assert_eq!(listed.body["entries"][0]["answer"], answer);
 }
@@ -191,6 +191,6 @@ async fn the_status_checks_the_table() {
     let faq = Faq::start().await;
     let request = shared::testing::function::request("faq/status.json", None, None);
     let answer = shared::testing::function::call(|r| faq.app.handle(r), request).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(answer.body["checks"]["table"]["ok"], true);
 }

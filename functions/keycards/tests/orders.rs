@@ -20,7 +20,7 @@ async fn a_keycard_is_ordered_at_the_supplier_with_its_id_as_external_id_and_the
     let created = keycards
         .call("create", Some(&order()), Some(&customer("user-1")))
         .await;
-    assert_eq!(created.status, 201, "{}", created.body);
+    created.assert_status(201);
     assert_eq!(created.body["status"], "ordered");
     assert_eq!(created.body["holder_name"], "Anna Muster");
     assert!(created.body.get("chip").is_none());
@@ -44,10 +44,10 @@ async fn a_sixth_keycard_not_yet_produced_is_refused_with_409() {
     let token = customer("user-1");
     for _ in 0..5 {
         let created = keycards.call("create", Some(&order()), Some(&token)).await;
-        assert_eq!(created.status, 201, "{}", created.body);
+        created.assert_status(201);
     }
     let sixth = keycards.call("create", Some(&order()), Some(&token)).await;
-    assert_eq!(sixth.status, 409);
+    sixth.assert_status(409);
     assert_eq!(sixth.body["error"]["code"], "too_many_open_keycards");
     let other = keycards
         .call("create", Some(&order()), Some(&customer("user-2")))
@@ -98,13 +98,8 @@ async fn the_list_holds_the_callers_own_keycards_newest_first() {
         .call("create", Some(&order()), Some(&customer("user-2")))
         .await;
     let list = keycards.call("list", None, Some(&token)).await;
-    assert_eq!(list.status, 200);
-    let listed: Vec<_> = list.body["keycards"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|k| k["keycard_id"].clone())
-        .collect();
+    list.assert_status(200);
+    let listed = list.each("keycards", "keycard_id");
     assert_eq!(listed, vec![ids[1].clone(), ids[0].clone()]);
 }
 
@@ -117,7 +112,7 @@ async fn another_customers_keycard_is_404_like_one_that_does_not_exist() {
         .await;
     let id = created.body["keycard_id"].as_str().unwrap();
     let own = keycards.read(id, &customer("user-1")).await;
-    assert_eq!(own.status, 200);
+    own.assert_status(200);
     assert_eq!(own.body, created.body);
     let theirs = keycards.read(id, &customer("user-2")).await;
     let missing = keycards
@@ -126,7 +121,7 @@ async fn another_customers_keycard_is_404_like_one_that_does_not_exist() {
     assert_eq!((theirs.status, missing.status), (404, 404));
     assert_eq!(theirs.body, missing.body);
     let unauthenticated = keycards.call("read", None, None).await;
-    assert_eq!(unauthenticated.status, 401);
+    unauthenticated.assert_status(401);
 }
 
 #[tokio::test]
@@ -138,13 +133,13 @@ async fn the_order_service_reads_any_keycard_with_its_owner_through_a_service_to
         .await;
     let id = created.body["keycard_id"].as_str().unwrap();
     let read = keycards.read(id, &service("order", "keycards")).await;
-    assert_eq!(read.status, 200);
+    read.assert_status(200);
     assert_eq!(read.body["owner"], "user-1");
     assert_eq!(read.body["status"], "ordered");
     let wrong_audience = keycards.read(id, &service("order", "payment")).await;
-    assert_eq!(wrong_audience.status, 401);
+    wrong_audience.assert_status(401);
     let customer_audience = keycards.read(id, &service("order", API_AUDIENCE)).await;
-    assert_eq!(customer_audience.status, 403, "{}", customer_audience.body);
+    customer_audience.assert_status(403);
 }
 
 #[tokio::test]
@@ -160,7 +155,7 @@ async fn a_supplier_refusing_the_order_leaves_it_ordering_and_answers_201() {
     let created = keycards
         .call("create", Some(&order()), Some(&customer("user-1")))
         .await;
-    assert_eq!(created.status, 201);
+    created.assert_status(201);
     assert_eq!(created.body["status"], "ordering");
     assert!(
         keycards.mails().await.is_empty(),

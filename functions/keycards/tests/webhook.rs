@@ -107,12 +107,12 @@ async fn a_produced_event_adds_the_chip_and_a_replay_changes_nothing() {
         ("x-signature", signature.as_str()),
     ];
     let first = keycards.webhook_with(&body, &headers).await;
-    assert_eq!(first.status, 204, "{}", first.body);
+    first.assert_status(204);
     let produced = keycards.read(&id, &customer("user-1")).await.body;
     assert_eq!(produced["status"], "produced");
     assert_eq!(produced["chip"]["serial_number"], "204815973640");
     let replay = keycards.webhook_with(&body, &headers).await;
-    assert_eq!(replay.status, 204);
+    replay.assert_status(204);
     assert_eq!(keycards.read(&id, &customer("user-1")).await.body, produced);
 }
 
@@ -120,11 +120,11 @@ async fn a_produced_event_adds_the_chip_and_a_replay_changes_nothing() {
 async fn a_late_event_never_moves_a_keycard_backwards() {
     let keycards = Keycards::start().await;
     let id = ordered(&keycards).await;
-    assert_eq!(keycards.webhook(&id, "PRODUCED").await.status, 204);
+    keycards.webhook(&id, "PRODUCED").await.assert_status(204);
     let late = keycards.webhook(&id, "IN_PRODUCTION").await;
-    assert_eq!(late.status, 204);
+    late.assert_status(204);
     let received_late = keycards.webhook(&id, "RECEIVED").await;
-    assert_eq!(received_late.status, 204);
+    received_late.assert_status(204);
     assert_eq!(status(&keycards, &id).await, "produced");
 }
 
@@ -132,9 +132,9 @@ async fn a_late_event_never_moves_a_keycard_backwards() {
 async fn shipping_sends_the_shipped_mail_once_with_the_serial_number() {
     let keycards = Keycards::start().await;
     let id = ordered(&keycards).await;
-    assert_eq!(keycards.webhook(&id, "SHIPPED").await.status, 204);
-    assert_eq!(keycards.webhook(&id, "SHIPPED").await.status, 204);
-    assert_eq!(keycards.webhook(&id, "FAILED").await.status, 204);
+    keycards.webhook(&id, "SHIPPED").await.assert_status(204);
+    keycards.webhook(&id, "SHIPPED").await.assert_status(204);
+    keycards.webhook(&id, "FAILED").await.assert_status(204);
     let read = keycards.read(&id, &customer("user-1")).await.body;
     assert_eq!(read["status"], "shipped");
     assert_eq!(read["chip"]["chip_id"], "E004A1B2C3D4E5F6");
@@ -156,7 +156,7 @@ async fn an_event_about_no_keycard_of_ours_is_acknowledged_and_a_malformed_one_i
     let unknown = keycards
         .webhook("kc-00000000000000000000000000000000", "PRODUCED")
         .await;
-    assert_eq!(unknown.status, 204);
+    unknown.assert_status(204);
     let body = r#"{"cardOrderId": "KC-1", "status": "LOST"}"#;
     let at = now().to_string();
     let signature = Signature::new(SECRET).sign(&at, body.as_bytes());
@@ -169,5 +169,5 @@ async fn an_event_about_no_keycard_of_ours_is_acknowledged_and_a_malformed_one_i
             ],
         )
         .await;
-    assert_eq!(malformed.status, 400);
+    malformed.assert_status(400);
 }

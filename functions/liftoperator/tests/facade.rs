@@ -24,7 +24,7 @@ async fn a_dta_operators_products_come_from_the_dta_adapter_in_the_normalised_sh
         .mount(&facade.api)
         .await;
     let answer = facade.call("products", "hochalm", None, None).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(answer.body["operator_id"], "hochalm");
     assert_eq!(
         answer.body["products"][0],
@@ -49,7 +49,7 @@ async fn an_axess_operators_products_come_from_the_axess_adapter_in_the_same_sha
         .mount(&facade.api)
         .await;
     let answer = facade.call("products", "gipfelbahn", None, None).await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     let child = &answer.body["products"][1];
     assert_eq!(child["product_id"], "1-10-2");
     assert_eq!(child["category"], "child");
@@ -87,7 +87,7 @@ async fn a_dta_booking_goes_to_the_dta_adapter_with_the_products_provider_ids() 
     let answer = facade
         .call("book", "hochalm", None, Some(&order_service()))
         .await;
-    assert_eq!(answer.status, 201, "{}", answer.body);
+    answer.assert_status(201);
     assert_eq!(answer.body["provider"], "dta");
     assert_eq!(answer.body["status"], "booked");
     assert_eq!(answer.body["confirmation"], "CN-1");
@@ -126,7 +126,7 @@ async fn an_axess_booking_goes_to_the_axess_adapter_and_a_repeat_is_answered_200
             Some(&order_service()),
         )
         .await;
-    assert_eq!(first.status, 201, "{}", first.body);
+    first.assert_status(201);
     assert_eq!(first.body["provider"], "axess");
     assert_eq!(
         first.body["tickets"][0]["provider_reference"],
@@ -135,7 +135,7 @@ async fn an_axess_booking_goes_to_the_axess_adapter_and_a_repeat_is_answered_200
     let again = facade
         .call("book", "gipfelbahn", Some(body), Some(&order_service()))
         .await;
-    assert_eq!(again.status, 200);
+    again.assert_status(200);
     assert_eq!(again.body["tickets"], first.body["tickets"]);
 }
 
@@ -239,10 +239,10 @@ async fn a_refused_service_token_is_fetched_anew_once() {
         .respond_with(ResponseTemplate::new(200).set_body_json(dta_products()))
         .mount(&facade.api)
         .await;
-    assert_eq!(
-        facade.call("products", "hochalm", None, None).await.status,
-        200
-    );
+    facade
+        .call("products", "hochalm", None, None)
+        .await
+        .assert_status(200);
     let token_requests = requests(&facade.api)
         .await
         .iter()
@@ -276,15 +276,12 @@ async fn a_booking_is_read_and_cancelled_through_the_operators_adapter() {
     let answer = facade
         .call("cancel-booking", "gipfelbahn", None, Some(&order_service()))
         .await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(answer.body["status"], "cancelled");
-    assert_eq!(
-        facade
-            .call("read-booking", "gipfelbahn", None, Some(&order_service()))
-            .await
-            .status,
-        404
-    );
+    facade
+        .call("read-booking", "gipfelbahn", None, Some(&order_service()))
+        .await
+        .assert_status(404);
 }
 
 #[tokio::test]
@@ -301,7 +298,7 @@ async fn the_status_checks_the_table_and_both_adapters() {
         .mount(&facade.api)
         .await;
     let answer = facade.call("status", "", None, None).await;
-    assert_eq!(answer.status, 503);
+    answer.assert_status(503);
     assert_eq!(answer.body["checks"]["table"]["ok"], true);
     assert_eq!(answer.body["checks"]["dta"]["ok"], true);
     assert_eq!(answer.body["checks"]["axess"]["ok"], false);

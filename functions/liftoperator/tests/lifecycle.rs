@@ -25,11 +25,11 @@ async fn an_update_without_active_keeps_a_deactivated_operator_deactivated() {
     let updated = facade
         .call("update-operator", "hochalm", Some(renamed), Some(&admin()))
         .await;
-    assert_eq!(updated.status, 200, "{}", updated.body);
+    updated.assert_status(200);
     assert_eq!(updated.body["active"], false);
     assert_eq!(updated.body["name"], "Hochalm Bahnen");
     let read = facade.call("read-operator", "hochalm", None, None).await;
-    assert_eq!(read.status, 404);
+    read.assert_status(404);
 }
 
 #[tokio::test]
@@ -47,7 +47,7 @@ async fn an_update_may_still_reactivate_an_operator_when_it_says_so() {
         .await;
     assert_eq!(updated.body["active"], true, "{}", updated.body);
     let read = facade.call("read-operator", "hochalm", None, None).await;
-    assert_eq!(read.status, 200);
+    read.assert_status(200);
 }
 
 #[tokio::test]
@@ -75,18 +75,18 @@ async fn bookings_of_a_deactivated_operator_can_still_be_read_and_cancelled_but_
     let read = facade
         .call("read-booking", "gipfelbahn", None, Some(&order_service()))
         .await;
-    assert_eq!(read.status, 200, "{}", read.body);
+    read.assert_status(200);
     assert_eq!(read.body["status"], "booked");
     let cancelled = facade
         .call("cancel-booking", "gipfelbahn", None, Some(&order_service()))
         .await;
-    assert_eq!(cancelled.status, 200, "{}", cancelled.body);
+    cancelled.assert_status(200);
     assert_eq!(cancelled.body["status"], "cancelled");
     let body = json!({"external_order_id": "ord-8", "items": [{"product_id": "1-10-1", "date": "2026-12-24", "keycard": keycard()}]});
     let book = facade
         .call("book", "gipfelbahn", Some(body), Some(&order_service()))
         .await;
-    assert_eq!(book.status, 404);
+    book.assert_status(404);
 }
 
 #[tokio::test]

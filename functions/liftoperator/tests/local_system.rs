@@ -156,13 +156,10 @@ async fn local_system() -> Facade {
     let facade = Facade::start_at(&api).await;
     let seed = include_str!("../../../scripts/seed/liftoperators.json");
     for operator in serde_json::from_str::<Vec<Value>>(seed).expect("seed") {
-        assert_eq!(
-            facade
-                .call("create-operator", "", Some(operator), Some(&admin()))
-                .await
-                .status,
-            201
-        );
+        facade
+            .call("create-operator", "", Some(operator), Some(&admin()))
+            .await
+            .assert_status(201);
     }
     facade
 }
@@ -171,7 +168,7 @@ async fn local_system() -> Facade {
 async fn both_demo_operators_show_their_products_and_prices_from_the_sandbox() {
     let facade = local_system().await;
     let dta = facade.call("products", "hochalm", None, None).await;
-    assert_eq!(dta.status, 200, "{}", dta.body);
+    dta.assert_status(200);
     let adult = &dta.body["products"][0];
     assert_eq!(
         (adult["product_id"].as_str(), adult["category"].as_str()),
@@ -182,7 +179,7 @@ async fn both_demo_operators_show_their_products_and_prices_from_the_sandbox() {
         json!({"amount_cents": 5950, "currency": "EUR"})
     );
     let axess = facade.call("products", "gipfelbahn", None, None).await;
-    assert_eq!(axess.status, 200, "{}", axess.body);
+    axess.assert_status(200);
     assert_eq!(axess.body["products"].as_array().map(Vec::len), Some(6));
     let senior = &axess.body["products"][2];
     assert_eq!(

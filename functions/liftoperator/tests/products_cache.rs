@@ -26,7 +26,7 @@ async fn repeated_product_reads_of_one_operator_and_day_reach_the_adapter_once()
         .mount(&facade.api)
         .await;
     let first = facade.call("products", "hochalm", None, None).await;
-    assert_eq!(first.status, 200, "{}", first.body);
+    first.assert_status(200);
     for _ in 0..3 {
         let again = facade.call("products", "hochalm", None, None).await;
         assert_eq!(again.body, first.body);
@@ -53,9 +53,9 @@ async fn a_failed_product_read_is_not_kept() {
         facade.call("products", "hochalm", None, None).await.status,
         200
     );
-    assert_eq!(
-        facade.call("products", "hochalm", None, None).await.status,
-        200
-    );
+    facade
+        .call("products", "hochalm", None, None)
+        .await
+        .assert_status(200);
     assert_eq!(dta_product_reads(&facade).await, 2);
 }

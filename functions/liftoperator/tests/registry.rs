@@ -12,12 +12,12 @@ async fn an_admin_creates_an_operator_that_anyone_can_then_read() {
     let created = facade
         .call("create-operator", "", Some(dta_operator()), Some(&admin()))
         .await;
-    assert_eq!(created.status, 201, "{}", created.body);
+    created.assert_status(201);
     assert_eq!(created.body["active"], true);
     assert_eq!(created.body["provider"]["credentials"], "demo-dta");
 
     let read = facade.call("read-operator", "hochalm", None, None).await;
-    assert_eq!(read.status, 200);
+    read.assert_status(200);
     assert_eq!(read.body["name"], "Hochalm Bergbahnen");
     assert_eq!(read.body["provider"], "dta");
     assert!(!read.body.to_string().contains("demo-dta"));
@@ -34,11 +34,11 @@ async fn only_admins_may_write_the_registry() {
             Some(&customer()),
         )
         .await;
-    assert_eq!(as_customer.status, 403);
+    as_customer.assert_status(403);
     let anonymous = facade
         .call("create-operator", "", Some(dta_operator()), None)
         .await;
-    assert_eq!(anonymous.status, 401);
+    anonymous.assert_status(401);
     let as_service = facade
         .call(
             "deactivate-operator",
@@ -47,7 +47,7 @@ async fn only_admins_may_write_the_registry() {
             Some(&common::order_service()),
         )
         .await;
-    assert_eq!(as_service.status, 403);
+    as_service.assert_status(403);
     assert_eq!(
         facade.call("list-operators", "", None, None).await.body["operators"],
         json!([])
@@ -57,13 +57,10 @@ async fn only_admins_may_write_the_registry() {
 #[tokio::test]
 async fn an_operator_id_is_taken_once() {
     let facade = Facade::start().await;
-    assert_eq!(
-        facade
-            .call("create-operator", "", Some(dta_operator()), Some(&admin()))
-            .await
-            .status,
-        201
-    );
+    facade
+        .call("create-operator", "", Some(dta_operator()), Some(&admin()))
+        .await
+        .assert_status(201);
     let again = facade
         .call("create-operator", "", Some(dta_operator()), Some(&admin()))
         .await;
@@ -85,7 +82,7 @@ async fn invalid_operators_are_refused_with_400() {
         let answer = facade
             .call("create-operator", "", Some(body), Some(&admin()))
             .await;
-        assert_eq!(answer.status, 400, "{}", answer.body);
+        answer.assert_status(400);
     }
 }
 
@@ -104,7 +101,7 @@ async fn an_update_replaces_the_operator_and_an_unknown_one_is_a_404() {
             Some(&admin()),
         )
         .await;
-    assert_eq!(updated.status, 200, "{}", updated.body);
+    updated.assert_status(200);
     assert_eq!(
         facade
             .call("read-operator", "hochalm", None, None)
@@ -115,7 +112,7 @@ async fn an_update_replaces_the_operator_and_an_unknown_one_is_a_404() {
     let unknown = facade
         .call("update-operator", "nowhere", Some(changed), Some(&admin()))
         .await;
-    assert_eq!(unknown.status, 404);
+    unknown.assert_status(404);
 }
 
 #[tokio::test]
@@ -127,27 +124,19 @@ async fn a_deactivated_operator_disappears_from_public_reads() {
     let deactivated = facade
         .call("deactivate-operator", "hochalm", None, Some(&admin()))
         .await;
-    assert_eq!(deactivated.status, 200);
+    deactivated.assert_status(200);
     assert_eq!(deactivated.body["active"], false);
     let listed = facade.call("list-operators", "", None, None).await;
-    let ids: Vec<_> = listed.body["operators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["id"].clone())
-        .collect();
+    let ids = listed.each("operators", "id");
     assert_eq!(ids, vec![json!("gipfelbahn")]);
-    assert_eq!(
-        facade
-            .call("read-operator", "hochalm", None, None)
-            .await
-            .status,
-        404
-    );
-    assert_eq!(
-        facade.call("products", "hochalm", None, None).await.status,
-        404
-    );
+    facade
+        .call("read-operator", "hochalm", None, None)
+        .await
+        .assert_status(404);
+    facade
+        .call("products", "hochalm", None, None)
+        .await
+        .assert_status(404);
 }
 
 #[tokio::test]
@@ -168,14 +157,9 @@ async fn the_seeded_demo_operators_are_accepted_by_the_registry() {
                 Some(&admin()),
             )
             .await;
-        assert_eq!(answer.status, 201, "{}", answer.body);
+        answer.assert_status(201);
     }
     let listed = facade.call("list-operators", "", None, None).await;
-    let providers: Vec<_> = listed.body["operators"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o["provider"].clone())
-        .collect();
+    let providers = listed.each("operators", "provider");
     assert_eq!(providers, vec![json!("axess"), json!("dta")]);
 }

@@ -83,7 +83,7 @@ async fn events_are_written_oldest_first_and_redacted() {
         event("warn", "second", "2026-11-27T10:15:41Z"),
         event("error", "first, token=abc123", "2026-11-27T10:15:40Z"),
     ]});
-    assert_eq!(h.call("frontend", Some(batch)).await.status, 202);
+    h.call("frontend", Some(batch)).await.assert_status(202);
     let written = h.written().await;
     let messages: Vec<_> = written.iter().map(|line| line["message"].clone()).collect();
     assert_eq!(
@@ -111,16 +111,16 @@ async fn an_invalid_batch_is_a_400_naming_the_field_and_writes_nothing() {
 async fn an_oversized_body_is_a_413() {
     let h = Harness::start(true).await;
     let big = json!({"events": [event("error", &"x".repeat(70_000), "2026-11-27T10:15:40Z")]});
-    assert_eq!(h.call("frontend", Some(big)).await.status, 413);
+    h.call("frontend", Some(big)).await.assert_status(413);
 }
 
 #[tokio::test]
 async fn status_checks_the_front_end_log_group() {
     let present = Harness::start(true).await;
-    assert_eq!(present.call("status", None).await.status, 200);
+    present.call("status", None).await.assert_status(200);
     let missing = Harness::start(false).await;
     let answer = missing.call("status", None).await;
-    assert_eq!(answer.status, 503);
+    answer.assert_status(503);
     assert_eq!(answer.body["checks"]["frontend_log_group"]["ok"], false);
 }
 

@@ -18,7 +18,7 @@ async fn skiers_from_one_town_cost_one_google_call_and_get_the_rounded_origin() 
         let answer = maps
             .travel("arlberg", &[("from", from), ("mode", "driving")])
             .await;
-        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.assert_status(200);
         answers.push(answer.body);
     }
     assert!(answers.windows(2).all(|pair| pair[0] == pair[1]));
@@ -122,7 +122,7 @@ async fn an_unknown_operator_is_a_404_for_its_place_and_its_travel() {
 async fn an_operators_place_has_its_name_location_and_a_google_maps_link() {
     let maps = Maps::start().await;
     let answer = maps.place("arlberg").await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(
         answer.body,
         json!({"operator_id": "arlberg", "name": "Arlberg Lifte",
@@ -136,11 +136,11 @@ async fn the_status_checks_the_table_and_google() {
     let maps = Maps::start().await;
     let request = shared::testing::function::request("maps/status.json", None, None);
     let down = shared::testing::function::call(|r| maps.app.handle(r), request).await;
-    assert_eq!(down.status, 503, "{}", down.body);
+    down.assert_status(503);
     assert_eq!(down.body["checks"]["table"]["ok"], true);
     maps.google_answers(matrix(route())).await;
     let request = shared::testing::function::request("maps/status.json", None, None);
     let up = shared::testing::function::call(|r| maps.app.handle(r), request).await;
-    assert_eq!(up.status, 200, "{}", up.body);
+    up.assert_status(200);
     assert_eq!(up.body["checks"]["google"]["ok"], true);
 }

@@ -12,7 +12,7 @@ async fn a_billed_payment_is_told_to_the_order_service_once_however_often_mpay24
     payment.mpay24_says("BILLED", 4990).await;
     for _ in 0..3 {
         let answer = payment.callback(ORDER, "BILLED").await;
-        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.assert_status(200);
         assert_eq!(answer.body["status"], "billed");
     }
     let told = payment.told().await;

@@ -25,7 +25,7 @@ async fn a_session_is_opened_with_the_order_as_tid_the_price_and_our_pages() {
         assert!(sent.contains(part), "{part} in {sent}");
     }
     let read = payment.call("read", None).await;
-    assert_eq!(read.status, 200, "{}", read.body);
+    read.assert_status(200);
     assert_eq!(read.body["status"], "pending");
     assert_eq!(read.body["mpay_tid"], MPAY_TID);
     assert_eq!(
@@ -45,7 +45,7 @@ async fn the_answer_carries_mpay24s_redirect() {
         .mount(&payment.mpay24)
         .await;
     let started = payment.call("start", None).await;
-    assert_eq!(started.status, 201, "{}", started.body);
+    started.assert_status(201);
     assert_eq!(
         started.body,
         json!({"order_id": ORDER, "payment_id": MPAY_TID, "redirect_url": "https://pay.test/x", "status": "pending"})
@@ -59,7 +59,10 @@ async fn only_the_order_service_may_start_a_payment() {
         let answer = payment.call_as("start", None, Some(&token)).await;
         assert_eq!(answer.status, status, "{caller}: {}", answer.body);
     }
-    assert_eq!(payment.call_as("start", None, None).await.status, 401);
+    payment
+        .call_as("start", None, None)
+        .await
+        .assert_status(401);
     assert!(payment.calls_of("SelectPayment").await.is_empty());
 }
 
@@ -101,7 +104,7 @@ async fn a_paid_order_cannot_be_paid_again() {
     let payment = PaymentFn::start().await;
     payment.started().await;
     payment.mpay24_says("BILLED", 4990).await;
-    assert_eq!(payment.callback(ORDER, "BILLED").await.status, 200);
+    payment.callback(ORDER, "BILLED").await.assert_status(200);
     payment
         .call("start", None)
         .await

@@ -9,7 +9,7 @@ async fn billed() -> PaymentFn {
     let payment = PaymentFn::start().await;
     payment.started().await;
     payment.mpay24_says("BILLED", 4990).await;
-    assert_eq!(payment.callback(ORDER, "BILLED").await.status, 200);
+    payment.callback(ORDER, "BILLED").await.assert_status(200);
     payment
 }
 
@@ -29,7 +29,7 @@ async fn a_refund_is_credited_once_however_often_it_is_asked_for() {
     credits(&payment).await;
     for _ in 0..2 {
         let answer = payment.call("refund", Some(refund("r-1", 1000))).await;
-        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.assert_status(200);
         assert_eq!(answer.body["status"], "credited");
         assert_eq!(answer.body["amount_cents"], 1000);
     }
@@ -48,7 +48,7 @@ async fn partial_refunds_never_add_up_to_more_than_was_paid() {
     let payment = billed().await;
     credits(&payment).await;
     let first = payment.call("refund", Some(refund("r-1", 3000))).await;
-    assert_eq!(first.status, 200, "{}", first.body);
+    first.assert_status(200);
     let too_much = payment.call("refund", Some(refund("r-2", 2000))).await;
     assert!(
         too_much
@@ -56,7 +56,7 @@ async fn partial_refunds_never_add_up_to_more_than_was_paid() {
             .contains("1990")
     );
     let rest = payment.call("refund", Some(refund("r-3", 1990))).await;
-    assert_eq!(rest.status, 200, "{}", rest.body);
+    rest.assert_status(200);
     assert_eq!(payment.calls_of("ManualCredit").await.len(), 2);
 }
 
@@ -78,13 +78,10 @@ async fn two_concurrent_refunds_of_more_than_was_paid_credit_only_one() {
 async fn a_refund_id_reused_for_another_amount_is_refused() {
     let payment = billed().await;
     credits(&payment).await;
-    assert_eq!(
-        payment
-            .call("refund", Some(refund("r-1", 100)))
-            .await
-            .status,
-        200
-    );
+    payment
+        .call("refund", Some(refund("r-1", 100)))
+        .await
+        .assert_status(200);
     payment
         .call("refund", Some(refund("r-1", 200)))
         .await
@@ -105,7 +102,7 @@ async fn a_refused_refund_frees_its_amount_and_may_be_asked_for_again() {
         .assert_error(502, "refund_refused");
     credits(&payment).await;
     let again = payment.call("refund", Some(refund("r-1", 4990))).await;
-    assert_eq!(again.status, 200, "{}", again.body);
+    again.assert_status(200);
 }
 
 #[tokio::test]

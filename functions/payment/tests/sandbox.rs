@@ -20,7 +20,7 @@ async fn the_sandbox_opens_bills_verifies_and_credits_what_the_adapter_asks_for(
     )
     .await;
     let started = payment.call("start", None).await;
-    assert_eq!(started.status, 201, "{}", started.body);
+    started.assert_status(201);
     let page = started.body["redirect_url"].as_str().expect("a redirect");
     assert!(page.contains("/mpay24/pay/"), "{page}");
     let mpay_tid = started.body["payment_id"].as_str().expect("an id");
@@ -38,11 +38,11 @@ async fn the_sandbox_opens_bills_verifies_and_credits_what_the_adapter_asks_for(
         .expect("the payment page answers");
     assert_eq!(paid.status(), 303);
     let confirmed = payment.callback(ORDER, "BILLED").await;
-    assert_eq!(confirmed.status, 200, "{}", confirmed.body);
+    confirmed.assert_status(200);
     assert_eq!(confirmed.body["status"], "billed");
     assert_eq!(payment.told().await.len(), 1);
 
     let refunded = payment.call("refund", Some(refund("r-1", 1000))).await;
-    assert_eq!(refunded.status, 200, "{}", refunded.body);
+    refunded.assert_status(200);
     assert_eq!(refunded.body["status"], "credited");
 }

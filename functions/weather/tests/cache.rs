@@ -57,7 +57,7 @@ async fn a_second_read_within_ten_minutes_is_answered_from_the_table() {
         .openweathermap(ResponseTemplate::new(200).set_body_json(owm_answer(-3.0)))
         .await;
     let first = service.weather("hochalm", "de").await;
-    assert_eq!(first.status, 200, "{}", first.body);
+    first.assert_status(200);
     let second = service.weather("hochalm", "de").await;
     assert_eq!(second.body, first.body);
     assert_eq!(service.owm_calls().await, 1);
@@ -85,8 +85,8 @@ async fn each_language_is_kept_apart() {
     service
         .openweathermap(ResponseTemplate::new(200).set_body_json(owm_answer(-3.0)))
         .await;
-    assert_eq!(service.weather("hochalm", "de").await.status, 200);
-    assert_eq!(service.weather("hochalm", "en").await.status, 200);
+    service.weather("hochalm", "de").await.assert_status(200);
+    service.weather("hochalm", "en").await.assert_status(200);
     assert_eq!(service.owm_calls().await, 2);
 }
 
@@ -122,7 +122,7 @@ async fn concurrent_misses_ask_openweathermap_once() {
     let reads = (0..8).map(|_| service.weather("hochalm", "de"));
     let answers = futures_util::future::join_all(reads).await;
     for answer in &answers {
-        assert_eq!(answer.status, 200, "{}", answer.body);
+        answer.assert_status(200);
         assert_eq!(answer.body["temperature_c"], -3.0);
     }
     assert_eq!(service.owm_calls().await, 1);

@@ -25,7 +25,7 @@ async fn a_5xx_from_openweathermap_answers_the_last_report_as_stale() {
     let service = with_an_expired_report().await;
     service.openweathermap(ResponseTemplate::new(503)).await;
     let answer = service.weather("hochalm", "de").await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(answer.body["stale"], true);
     assert_eq!(answer.body["temperature_c"], -3.0);
 }
@@ -38,7 +38,7 @@ async fn an_openweathermap_timeout_answers_the_last_report_as_stale() {
         .set_delay(Duration::from_secs(2));
     service.openweathermap(slow).await;
     let answer = service.weather("hochalm", "de").await;
-    assert_eq!(answer.status, 200, "{}", answer.body);
+    answer.assert_status(200);
     assert_eq!(answer.body["stale"], true);
     assert_eq!(answer.body["temperature_c"], -3.0);
 }

@@ -19,13 +19,13 @@ async fn the_status_is_ok_while_the_table_and_openweathermap_answer_and_503_when
         .up_to_n_times(1);
     refused.mount(&service.stub).await;
     let down = status(&service).await;
-    assert_eq!(down.status, 503, "{}", down.body);
+    down.assert_status(503);
     assert_eq!(down.body["checks"]["table"]["ok"], true);
     assert_eq!(down.body["checks"]["openweathermap"]["ok"], false);
     service
         .openweathermap(ResponseTemplate::new(200).set_body_json(owm_answer(1.0)))
         .await;
     let up = status(&service).await;
-    assert_eq!(up.status, 200, "{}", up.body);
+    up.assert_status(200);
     assert_eq!(up.body["service"], "weather");
 }

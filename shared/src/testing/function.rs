@@ -142,6 +142,26 @@ impl Answer {
         self.body["error"]["message"].as_str().unwrap_or_default()
     }
 
+    /// Asserts that the answer has `status` (the body is shown when it has not); the answer,
+    /// for more checks.
+    #[track_caller]
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(self.status, status, "{}", self.body);
+        self
+    }
+
+    /// The field `field` of each element of the list `list` in the body.
+    #[track_caller]
+    pub fn each(&self, list: &str, field: &str) -> Vec<Value> {
+        let Some(elements) = self.body[list].as_array() else {
+            panic!("the answer has no list {list:?}: {}", self.body)
+        };
+        elements
+            .iter()
+            .map(|element| element[field].clone())
+            .collect()
+    }
+
     /// The header `name` as text.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|value| value.to_str().ok())

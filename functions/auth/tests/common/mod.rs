@@ -75,9 +75,9 @@ impl Auth {
 
     /// Signs up and logs in; returns the login answer's body.
     pub async fn customer(&self, email: &str) -> Value {
-        assert_eq!(self.signup(email).await.status, 201);
+        self.signup(email).await.assert_status(201);
         let login = self.login(email, PASSWORD).await;
-        assert_eq!(login.status, 200, "{}", login.body);
+        login.assert_status(200);
         login.body
     }
 

@@ -69,14 +69,10 @@ impl Faq {
     /// The ids a reader of `locale` sees, in order.
     pub async fn ids(&self, locale: &str) -> Vec<String> {
         let answer = self.list(locale).await;
-        assert_eq!(answer.status, 200, "{}", answer.body);
-        let entries = answer.body["entries"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        entries
-            .iter()
-            .map(|e| e["id"].as_str().unwrap_or_default().to_owned())
+        answer.assert_status(200);
+        let ids = answer.each("entries", "id");
+        ids.iter()
+            .map(|id| id.as_str().unwrap_or_default().to_owned())
             .collect()
     }
 }

@@ -122,7 +122,7 @@ impl Facade {
             let answer = self
                 .call("create-operator", "", Some(operator), Some(&admin()))
                 .await;
-            assert_eq!(answer.status, 201, "{}", answer.body);
+            answer.assert_status(201);
         }
     }
 

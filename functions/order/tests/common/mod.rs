@@ -168,7 +168,7 @@ impl OrderFn {
         let answer = self
             .call("create", USER, "", Some(json!({"items": items})))
             .await;
-        assert_eq!(answer.status, 201, "{}", answer.body);
+        answer.assert_status(201);
         answer.body
     }
 

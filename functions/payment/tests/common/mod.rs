@@ -102,7 +102,7 @@ impl PaymentFn {
             .mount(&self.mpay24)
             .await;
         let started = self.call("start", None).await;
-        assert_eq!(started.status, 201, "{}", started.body);
+        started.assert_status(201);
     }
 
     /// Mpay24 says the transaction of `ORDER` is `status` for `cents` EUR.
