@@ -28,10 +28,13 @@ impl Guard {
 
     /// For a value written as its `version` (0 for the first): that nothing is stored yet, or
     /// that what is stored is the version before (optimistic locking on `version`).
-    pub fn version(version: u64) -> Result<Self, StoreError> {
+    pub fn version(version: u64) -> Self {
         match version {
-            0 => Ok(Self::Absent),
-            version => Self::equals("version", &(version - 1)),
+            0 => Self::Absent,
+            version => Self::Equals(
+                "version".into(),
+                AttributeValue::N((version - 1).to_string()),
+            ),
         }
     }
 }

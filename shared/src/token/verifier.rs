@@ -123,6 +123,13 @@ impl TokenVerifier {
             .map_err(TokenError::Invalid)
     }
 
+    /// The caller of [`Self::authenticate`] if it holds `role`; 401 or 403 otherwise.
+    pub fn authorize(&self, request: &Request, role: Role) -> Result<Caller, ApiError> {
+        let caller = self.authenticate(request)?;
+        caller.require(role)?;
+        Ok(caller)
+    }
+
     /// The caller named by the request's `Authorization: Bearer` header, or 401. A service token
     /// grants the service role only when addressed to this service (not to [`API_AUDIENCE`]), so
     /// service-only routes demand their own audience.

@@ -20,8 +20,9 @@ impl AttemptStore for DynamoStore {
         account: &AccountKey,
         next: &Attempts,
     ) -> Result<bool, StoreError> {
-        let guard = Guard::version(next.version)?;
-        self.table.put(&key(account), next, guard).await
+        self.table
+            .put(&key(account), next, Guard::version(next.version))
+            .await
     }
 
     async fn clear_attempts(&self, account: &AccountKey) -> Result<(), StoreError> {

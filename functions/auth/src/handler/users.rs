@@ -13,8 +13,7 @@ impl<S: AuthStore + Sync> App<S> {
     /// `GET /auth/users/{user_id}`: `{id, email, name}`; 403 for anyone but a service, 404
     /// for an unknown user.
     pub(super) async fn user(&self, request: &Request) -> Result<Response<Body>, AuthFailure> {
-        let caller = self.config.verifier.authenticate(request)?;
-        caller.require(Role::Service)?;
+        self.config.verifier.authorize(request, Role::Service)?;
         let id = UserId::from_subject(&path_param(request, "user_id")?);
         let user = self
             .store

@@ -33,8 +33,7 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
             ];
             return Ok(status::report("axess", checks).await);
         }
-        let caller = self.config.verifier.authenticate(&request)?;
-        caller.require(Role::Service)?;
+        self.config.verifier.authorize(&request, Role::Service)?;
         match route {
             "GET /axess/products" => self.products(&request).await,
             "POST /axess/bookings" => self.book(&request).await,

@@ -32,8 +32,7 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
             ];
             return Ok(status::report("dta", checks).await);
         }
-        let caller = self.config.verifier.authenticate(&request)?;
-        caller.require(Role::Service)?;
+        self.config.verifier.authorize(&request, Role::Service)?;
         match route {
             "GET /dta/products" => self.products(&request).await,
             "POST /dta/bookings" => self.book(&request).await,

@@ -17,8 +17,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
     /// `POST /keycards`: 201 with the keycard, ordered at the supplier if it answered, else
     /// `ordering` until the sync orders it; 409 with five keycards on order already.
     pub(super) async fn order(&self, request: &Request) -> Answer {
-        let caller = self.config.verifier.authenticate(request)?;
-        caller.require(Role::Customer)?;
+        let caller = self.config.verifier.authorize(request, Role::Customer)?;
         let asked: KeycardRequest = json_body(request)?;
         let new = NewKeycard::parse(asked, time::OffsetDateTime::now_utc().date())?;
         let owned = self.store.owned_by(&caller.subject).await?;
@@ -59,8 +58,7 @@ impl<S: KeycardStore + Sync, P: Supplier + Sync, N: Notifier + Sync> App<S, P, N
 
     /// `GET /keycards`: the caller's keycards, newest first.
     pub(super) async fn list(&self, request: &Request) -> Answer {
-        let caller = self.config.verifier.authenticate(request)?;
-        caller.require(Role::Customer)?;
+        let caller = self.config.verifier.authorize(request, Role::Customer)?;
         let owned = self.store.owned_by(&caller.subject).await?;
         let views: Vec<_> = owned.iter().map(Keycard::view).collect();
         Ok(json(

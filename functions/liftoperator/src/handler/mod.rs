@@ -68,7 +68,7 @@ impl<S: OperatorStore + Sync, P: Providers + Sync> App<S, P> {
 
     /// 401/403 unless the caller holds `role`.
     fn require(&self, request: &Request, role: Role) -> Result<(), LiftoperatorFailure> {
-        self.config.verifier.authenticate(request)?.require(role)?;
+        self.config.verifier.authorize(request, role)?;
         Ok(())
     }
 

@@ -40,8 +40,8 @@ impl OrderStore for Table {
     }
 
     async fn save(&self, order: &Order) -> Result<bool, StoreError> {
-        let guard = Guard::version(order.version)?;
-        self.put(&pk(&order.order_id), order, guard).await
+        self.put(&pk(&order.order_id), order, Guard::version(order.version))
+            .await
     }
 
     async fn orders_of(&self, user_id: &str) -> Result<Vec<Order>, StoreError> {

@@ -33,8 +33,7 @@ impl<S: OrderStore + Sync, I: Invoices + Sync, A: Services + Sync> App<S, I, A> 
             let checks = vec![status::check("table", self.store.check())];
             return Ok(status::report("order", checks).await);
         }
-        let caller = self.config.verifier.authenticate(&request)?;
-        caller.require(Role::Customer)?;
+        let caller = self.config.verifier.authorize(&request, Role::Customer)?;
         let user = caller.subject.as_str();
         match route {
             "POST /orders" => self.create(user, &request).await,

@@ -15,8 +15,12 @@ impl PaymentStore for Table {
     }
 
     async fn save(&self, payment: &Payment) -> Result<bool, StoreError> {
-        let guard = Guard::version(payment.version)?;
-        self.put(&pk(&payment.order_id), payment, guard).await
+        self.put(
+            &pk(&payment.order_id),
+            payment,
+            Guard::version(payment.version),
+        )
+        .await
     }
 
     async fn check(&self) -> Result<(), String> {

@@ -40,8 +40,7 @@ impl<S: PaymentStore + Sync, P: Mpay24 + Sync, Q: Orders + Sync> App<S, P, Q> {
             }
             "GET /payments/confirmation" => self.confirm(&request).await,
             _ => {
-                let caller = self.config.verifier.authenticate(&request)?;
-                caller.require(Role::Service)?;
+                self.config.verifier.authorize(&request, Role::Service)?;
                 match route {
                     "POST /payments" => self.start(&request).await,
                     "GET /payments/{order_id}" => self.read(&request).await,
