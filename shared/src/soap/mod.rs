@@ -8,8 +8,8 @@ pub mod xml;
 
 pub use xml::{Element, Node};
 
-use crate::outbound::{BodyError, Outbound, Repeat, body_capped};
-use crate::provider::{ProviderError, transport};
+use crate::outbound::{Outbound, Repeat};
+use crate::provider::{ProviderError, exchange};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 256 * 1024;
@@ -62,17 +62,7 @@ pub async fn call(
     if let Some((user, password)) = call.basic {
         request = request.basic_auth(user, Some(password));
     }
-    let response = outbound
-        .send(request.build().map_err(transport)?, repeat)
-        .await
-        .map_err(transport)?;
-    let status = response.status();
-    let bytes = body_capped(response, MAX_ANSWER_BYTES)
-        .await
-        .map_err(|err| match err {
-            BodyError::Transport(err) => transport(err),
-            too_large => ProviderError::Malformed(too_large.to_string()),
-        })?;
+    let (status, bytes) = exchange(outbound, request, repeat, MAX_ANSWER_BYTES).await?;
     let unavailable = || ProviderError::Status {
         status: status.as_u16(),
         detail: "no SOAP Fault in the answer".into(),

@@ -9,8 +9,8 @@ use crate::ports::{AcceptedOrder, OrderState, ProviderError, Skidata};
 use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use shared::outbound::{BodyError, Remote, Repeat, body_capped};
-use shared::provider::{Login, ProviderConfig, excerpt};
+use shared::outbound::{Remote, Repeat};
+use shared::provider::{Login, ProviderConfig, excerpt, exchange};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -42,14 +42,6 @@ fn malformed(detail: impl fmt::Display) -> ProviderError {
     ProviderError::Malformed(detail.to_string())
 }
 
-fn transport(err: reqwest::Error) -> ProviderError {
-    if err.is_timeout() {
-        ProviderError::Timeout
-    } else {
-        ProviderError::Unreachable(shared::http::cause_chain(&err))
-    }
-}
-
 impl SkidataClient {
     pub fn new(config: SkidataConfig) -> Result<Self, reqwest::Error> {
         Ok(Self {
@@ -79,26 +71,13 @@ impl SkidataClient {
     }
 
     /// Sends, reads at most `limit` bytes, and turns every failure into a [`ProviderError`].
-    async fn exchange<T: DeserializeOwned>(
+    async fn send<T: DeserializeOwned>(
         &self,
         builder: RequestBuilder,
         repeat: Repeat,
         limit: usize,
     ) -> Result<T, ProviderError> {
-        let request = builder.build().map_err(transport)?;
-        let response = self
-            .skidata
-            .outbound
-            .send(request, repeat)
-            .await
-            .map_err(transport)?;
-        let status = response.status();
-        let body = body_capped(response, limit)
-            .await
-            .map_err(|err| match err {
-                BodyError::Transport(err) => transport(err),
-                too_large => malformed(too_large),
-            })?;
+        let (status, body) = exchange(&self.skidata.outbound, builder, repeat, limit).await?;
         match status {
             status if status.is_success() => serde_json::from_slice(&body).map_err(malformed),
             StatusCode::NOT_FOUND => Err(ProviderError::NotFound),
@@ -139,7 +118,7 @@ impl Skidata for SkidataClient {
             .request(credentials, Method::GET, "/products")?
             .query(&[("validFrom", day.to_string())]);
         let answer: ProductsAnswer = self
-            .exchange(builder, Repeat::ByMethod, MAX_PRODUCTS_BYTES)
+            .send(builder, Repeat::ByMethod, MAX_PRODUCTS_BYTES)
             .await?;
         answer.into_products().map_err(malformed)
     }
@@ -153,7 +132,7 @@ impl Skidata for SkidataClient {
             .request(&request.credentials, Method::POST, "/orders")?
             .json(&body);
         let answer: OrderAccepted = self
-            .exchange(builder, Repeat::Idempotent, MAX_ORDER_BYTES)
+            .send(builder, Repeat::Idempotent, MAX_ORDER_BYTES)
             .await?;
         let confirmation_ok =
             !answer.confirmation_number.is_empty() && answer.confirmation_number.len() <= 64;
@@ -176,7 +155,7 @@ impl Skidata for SkidataClient {
         let path = format!("/orders/{}", wire::order_id(order_id).map_err(malformed)?);
         let builder = self.request(credentials, Method::GET, &path)?;
         Self::order_state(
-            self.exchange(builder, Repeat::ByMethod, MAX_ORDER_BYTES)
+            self.send(builder, Repeat::ByMethod, MAX_ORDER_BYTES)
                 .await?,
         )
     }
@@ -189,7 +168,7 @@ impl Skidata for SkidataClient {
         let path = format!("/orders/{}", wire::order_id(order_id).map_err(malformed)?);
         let builder = self.request(credentials, Method::DELETE, &path)?;
         Self::order_state(
-            self.exchange(builder, Repeat::ByMethod, MAX_ORDER_BYTES)
+            self.send(builder, Repeat::ByMethod, MAX_ORDER_BYTES)
                 .await?,
         )
     }
