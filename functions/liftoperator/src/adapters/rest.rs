@@ -6,7 +6,7 @@ use http::{Method, StatusCode};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use shared::outbound::{BodyError, Endpoint, Remote, Repeat, body_capped};
-use shared::service_token::ServiceTokens;
+use shared::service_token::{ServiceCallError, ServiceTokens};
 
 /// The largest adapter answer read.
 const MAX_ANSWER_BYTES: usize = 1024 * 1024;
@@ -53,13 +53,7 @@ impl AdapterClient {
         call: Call<'_>,
     ) -> Result<(StatusCode, T), AdapterError> {
         let service = call.service;
-        let mut refused_once = false;
-        loop {
-            let token = self
-                .tokens
-                .token(service)
-                .await
-                .map_err(|err| AdapterError::Token(service, err))?;
+        let build = |token: &str| {
             let mut builder = self
                 .api
                 .outbound
@@ -70,27 +64,24 @@ impl AdapterClient {
             if let Some(body) = call.body {
                 builder = builder.json(body);
             }
-            let request = builder.build().map_err(|err| transport(service, err))?;
-            let response = self
-                .api
-                .outbound
-                .send(request, Repeat::Idempotent)
-                .await
-                .map_err(|err| transport(service, err))?;
-            let status = response.status();
-            if status == StatusCode::UNAUTHORIZED && !refused_once {
-                refused_once = true;
-                self.tokens.invalidate(service).await;
-                continue;
-            }
-            let bytes = body_capped(response, MAX_ANSWER_BYTES)
-                .await
-                .map_err(|err| match err {
-                    BodyError::Transport(err) => transport(service, err),
-                    too_large => AdapterError::Malformed(service, too_large.to_string()),
-                })?;
-            return answer(service, status, &bytes);
-        }
+            builder.build()
+        };
+        let response = self
+            .tokens
+            .send(&self.api.outbound, service, Repeat::Idempotent, build)
+            .await
+            .map_err(|err| match err {
+                ServiceCallError::Token(err) => AdapterError::Token(service, err),
+                ServiceCallError::Transport(err) => transport(service, err),
+            })?;
+        let status = response.status();
+        let bytes = body_capped(response, MAX_ANSWER_BYTES)
+            .await
+            .map_err(|err| match err {
+                BodyError::Transport(err) => transport(service, err),
+                too_large => AdapterError::Malformed(service, too_large.to_string()),
+            })?;
+        answer(service, status, &bytes)
     }
 }
 
