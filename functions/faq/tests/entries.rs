@@ -189,8 +189,7 @@ async fn markdown_and_markup_in_answers_come_back_exactly_as_written() {
 #[tokio::test]
 async fn the_status_checks_the_table() {
     let faq = Faq::start().await;
-    let request = shared::testing::function::request("faq/status.json", None, None);
-    let answer = shared::testing::function::call(|r| faq.app.handle(r), request).await;
+    let answer = shared::testing::function::status(|r| faq.app.handle(r), "faq").await;
     answer.assert_status(200);
     assert_eq!(answer.body["checks"]["table"]["ok"], true);
 }

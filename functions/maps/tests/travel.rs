@@ -134,13 +134,11 @@ async fn an_operators_place_has_its_name_location_and_a_google_maps_link() {
 #[tokio::test]
 async fn the_status_checks_the_table_and_google() {
     let maps = Maps::start().await;
-    let request = shared::testing::function::request("maps/status.json", None, None);
-    let down = shared::testing::function::call(|r| maps.app.handle(r), request).await;
+    let down = shared::testing::function::status(|r| maps.app.handle(r), "maps").await;
     down.assert_status(503);
     assert_eq!(down.body["checks"]["table"]["ok"], true);
     maps.google_answers(matrix(route())).await;
-    let request = shared::testing::function::request("maps/status.json", None, None);
-    let up = shared::testing::function::call(|r| maps.app.handle(r), request).await;
+    let up = shared::testing::function::status(|r| maps.app.handle(r), "maps").await;
     up.assert_status(200);
     assert_eq!(up.body["checks"]["google"]["ok"], true);
 }

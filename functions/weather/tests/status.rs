@@ -7,8 +7,7 @@ use shared::testing::function::{self, Answer};
 use wiremock::ResponseTemplate;
 
 async fn status(service: &Service) -> Answer {
-    let request = function::request("weather/status.json", None, None);
-    function::call(|r| service.app.handle(r), request).await
+    function::status(|r| service.app.handle(r), "weather").await
 }
 
 #[tokio::test]

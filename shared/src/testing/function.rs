@@ -168,6 +168,20 @@ impl Answer {
     }
 }
 
+/// `GET /<service>/status` (`events/<service>/status.json`), anonymous, served with `handle`.
+pub async fn status<H, Fut, E>(handle: H, service: &str) -> Answer
+where
+    H: Fn(Request) -> Fut,
+    Fut: Future<Output = HandlerResult<E>>,
+    E: Into<ApiError>,
+{
+    call(
+        handle,
+        request(&format!("{service}/status.json"), None, None),
+    )
+    .await
+}
+
 /// Serves `request` with `handle` as the Lambda runtime would, and reads the answer.
 pub async fn call<H, Fut, E>(handle: H, request: Request) -> Answer
 where
