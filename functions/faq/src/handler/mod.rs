@@ -34,10 +34,7 @@ impl<S: FaqStore + Sync> App<S> {
 
     /// 401/403 unless the caller is an admin.
     fn require_admin(&self, request: &Request) -> Result<(), FaqFailure> {
-        self.config
-            .verifier
-            .authenticate(request)?
-            .require(Role::Admin)?;
+        self.config.verifier.authorize(request, Role::Admin)?;
         Ok(())
     }
 }
