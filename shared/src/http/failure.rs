@@ -15,8 +15,8 @@ pub trait OwnError: std::error::Error + Send + Sync + 'static {
 }
 
 /// Every own failure becomes its answer: a 500 is internal (the failure logged, a generic
-/// message said); otherwise the answer's status and code
-/// with the failure's message (or the answer's), the failure logged where the answer says so.
+/// message said); any other is the answer's status and code with the failure's message (or the
+/// answer's), the failure logged where the answer says so.
 impl<E: OwnError> From<E> for ApiError {
     fn from(err: E) -> Self {
         let answer = err.answer();
