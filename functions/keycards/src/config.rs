@@ -41,7 +41,7 @@ impl KeycardsConfig {
             signature: Signature::new(&env.required("KEYCARD_WEBHOOK_SECRET")?),
             supplier: KeyedApi {
                 endpoint: Endpoint::from_env(env, "KEYCARD_SUPPLIER", 3_000)?,
-                api_key: env.required("KEYCARD_SUPPLIER_KEY")?,
+                api_key: env.required("KEYCARD_SUPPLIER_KEY")?.into(),
             },
             api_base_url: env.required("API_BASE_URL")?,
             mail_queue_url: env.required("MAIL_QUEUE_URL")?,

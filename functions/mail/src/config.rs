@@ -29,7 +29,7 @@ impl MailConfig {
             mailgun: MailgunConfig {
                 endpoint: Endpoint::from_env(env, "MAILGUN", 4_000)?,
                 domain: env.required("MAILGUN_DOMAIN")?,
-                api_key: env.required("MAILGUN_API_KEY")?,
+                api_key: env.required("MAILGUN_API_KEY")?.into(),
                 from,
             },
         })

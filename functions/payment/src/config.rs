@@ -19,7 +19,7 @@ impl PaymentConfig {
         let mpay24 = Mpay24Config {
             endpoint: Endpoint::from_env(env, "MPAY24", 5_000)?,
             merchant_id: env.required("MPAY24_MERCHANT_ID")?,
-            password: env.required("MPAY24_PASSWORD")?,
+            password: env.required("MPAY24_PASSWORD")?.into(),
             shop_base_url: env.required("SHOP_BASE_URL")?,
             api_base_url: env.required("API_BASE_URL")?,
         };

@@ -9,7 +9,7 @@ use weather::ports::Weather;
 fn client(base: &str, key: &str) -> OpenWeatherMap {
     OpenWeatherMap::new(KeyedApi {
         endpoint: Endpoint::at(format!("{base}/openweathermap")),
-        api_key: key.to_owned(),
+        api_key: key.into(),
     })
     .expect("client")
 }

@@ -1,5 +1,5 @@
 //! How an adapter reaches its third party: where it is, and the key or the sets of credentials
-//! it calls with, read from the environment; secrets are left out of `Debug`.
+//! it calls with, read from the environment; secrets are `***` in `Debug`.
 
 use crate::config::{ConfigError, Env};
 use crate::outbound::Endpoint;
@@ -7,20 +7,42 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 
-/// A third party called with an API key: where it is and how to call it, and the key (left out
-/// of `Debug`).
-#[derive(Clone)]
-pub struct KeyedApi {
-    pub endpoint: Endpoint,
-    pub api_key: String,
+/// A secret text (a password, an API key): `***` in `Debug`, so that no configuration or client
+/// printed for a log line shows it.
+#[derive(Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret itself, for the one place that sends it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
 }
 
-impl std::fmt::Debug for KeyedApi {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("KeyedApi")
-            .field("endpoint", &self.endpoint)
-            .finish_non_exhaustive()
+impl From<String> for Secret {
+    fn from(text: String) -> Self {
+        Self(text)
     }
+}
+
+impl From<&str> for Secret {
+    fn from(text: &str) -> Self {
+        Self(text.to_owned())
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+/// A third party called with an API key: where it is and how to call it, and the key.
+#[derive(Debug, Clone)]
+pub struct KeyedApi {
+    pub endpoint: Endpoint,
+    pub api_key: Secret,
 }
 
 impl KeyedApi {
@@ -29,7 +51,7 @@ impl KeyedApi {
     pub fn from_env(env: &Env, prefix: &str, timeout_ms: u64) -> Result<Self, ConfigError> {
         Ok(Self {
             endpoint: Endpoint::from_env(env, prefix, timeout_ms)?.attempts(2),
-            api_key: env.required(&format!("{prefix}_API_KEY"))?,
+            api_key: env.required(&format!("{prefix}_API_KEY"))?.into(),
         })
     }
 }
@@ -58,19 +80,11 @@ impl<C: DeserializeOwned> ProviderConfig<C> {
     }
 }
 
-/// A user name and password; the password is left out of `Debug`.
-#[derive(Clone, Deserialize)]
+/// A user name and password.
+#[derive(Debug, Clone, Deserialize)]
 pub struct Login {
     pub username: String,
-    pub password: String,
-}
-
-impl std::fmt::Debug for Login {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Login")
-            .field("username", &self.username)
-            .finish_non_exhaustive()
-    }
+    pub password: Secret,
 }
 
 #[cfg(test)]
@@ -78,7 +92,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_password_never_shows_in_debug_output() {
+    fn a_password_or_key_never_shows_in_debug_output() {
         let login: Login =
             serde_json::from_str(r#"{"username": "starjack", "password": "correct horse"}"#)
                 .expect("login");
@@ -87,5 +101,10 @@ mod tests {
             shown.contains("starjack") && !shown.contains("correct"),
             "{shown}"
         );
+        let api = KeyedApi {
+            endpoint: Endpoint::at("http://127.0.0.1:9"),
+            api_key: "k-123".into(),
+        };
+        assert!(!format!("{api:?}").contains("k-123"));
     }
 }

@@ -10,7 +10,7 @@ use http::StatusCode;
 use std::error::Error as StdError;
 
 mod access;
-pub use access::{KeyedApi, Login, ProviderConfig};
+pub use access::{KeyedApi, Login, ProviderConfig, Secret};
 
 /// The credentials an adapter's request names (`?credentials=`).
 pub fn credentials(request: &Request) -> Result<CredentialsRef, ApiError> {

@@ -77,7 +77,7 @@ impl AxessClient {
             .ok_or_else(|| ProviderError::UnknownCredentials(credentials.to_owned()))?;
         let body = [
             Node::Leaf("SZUSERNAME", found.username.clone()),
-            Node::Leaf("SZPASSWORD", found.password.clone()),
+            Node::Leaf("SZPASSWORD", found.password.expose().to_owned()),
         ];
         let answer = soap::call(
             &self.outbound,

@@ -65,7 +65,7 @@ impl SkidataClient {
             .outbound
             .client()
             .request(method, self.skidata.url(path))
-            .basic_auth(&found.login.username, Some(&found.login.password))
+            .basic_auth(&found.login.username, Some(found.login.password.expose()))
             .header(CONTRACTOR_HEADER, &found.contractor_id)
             .header("accept", "application/json"))
     }

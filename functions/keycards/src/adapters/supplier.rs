@@ -7,7 +7,7 @@ use http::StatusCode;
 use serde::Deserialize;
 use serde_json::json;
 use shared::outbound::{Remote, Repeat};
-use shared::provider::{KeyedApi, excerpt, exchange};
+use shared::provider::{KeyedApi, Secret, excerpt, exchange};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
@@ -15,7 +15,7 @@ const MAX_ANSWER_BYTES: usize = 64 * 1024;
 /// The supplier's client, built once in `main`.
 pub struct SupplierClient {
     supplier: Remote,
-    api_key: String,
+    api_key: Secret,
 }
 
 /// A card order on the wire: an answer, or a status event (which adds `occurredAt`).
@@ -109,7 +109,7 @@ impl SupplierClient {
     }
 
     async fn call(&self, request: reqwest::RequestBuilder) -> Result<SupplierCard, ProviderError> {
-        let request = request.bearer_auth(&self.api_key);
+        let request = request.bearer_auth(self.api_key.expose());
         // Safe to repeat: the supplier keeps one order per externalId.
         let (status, body) = exchange(
             &self.supplier.outbound,

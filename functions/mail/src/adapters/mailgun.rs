@@ -7,7 +7,7 @@ use crate::domain::{Attachment, Mail};
 use crate::ports::{Mailer, ProviderError};
 use serde::Deserialize;
 use shared::outbound::{Endpoint, Outbound, Repeat};
-use shared::provider::{exchange, exchange_success};
+use shared::provider::{Secret, exchange, exchange_success};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 16 * 1024;
@@ -19,7 +19,7 @@ const MAX_ATTACHMENT_BYTES: usize = 10 * 1024 * 1024;
 pub struct MailgunConfig {
     pub endpoint: Endpoint,
     pub domain: String,
-    pub api_key: String,
+    pub api_key: Secret,
     /// The `From:` of every mail, such as `Starjack <noreply@mg.starjack.example>`.
     pub from: String,
 }
@@ -28,7 +28,7 @@ pub struct MailgunConfig {
 pub struct MailgunClient {
     outbound: Outbound,
     url: String,
-    api_key: String,
+    api_key: Secret,
     from: String,
 }
 
@@ -92,7 +92,7 @@ impl Mailer for MailgunClient {
             .outbound
             .client()
             .post(&self.url)
-            .basic_auth("api", Some(&self.api_key));
+            .basic_auth("api", Some(self.api_key.expose()));
         let builder = if mail.attachments.is_empty() {
             builder.form(&form)
         } else {

@@ -6,7 +6,7 @@ use crate::domain::{Location, Mode, Travel};
 use crate::ports::{ProviderError, Routes};
 use serde::Deserialize;
 use shared::outbound::{Outbound, Remote, Repeat};
-use shared::provider::{KeyedApi, excerpt, exchange_success};
+use shared::provider::{KeyedApi, Secret, excerpt, exchange_success};
 
 /// The largest answer read.
 const MAX_ANSWER_BYTES: usize = 64 * 1024;
@@ -17,7 +17,7 @@ const NO_ROUTE: [&str; 3] = ["ZERO_RESULTS", "NOT_FOUND", "MAX_ROUTE_LENGTH_EXCE
 pub struct DistanceMatrix {
     outbound: Outbound,
     url: String,
-    api_key: String,
+    api_key: Secret,
 }
 
 #[derive(Deserialize)]
@@ -107,7 +107,7 @@ impl Routes for DistanceMatrix {
             ("destinations", place(to)),
             ("mode", mode.as_str().to_owned()),
             ("departure_time", "now".to_owned()),
-            ("key", self.api_key.clone()),
+            ("key", self.api_key.expose().to_owned()),
         ];
         let request = self.outbound.client().get(&self.url).query(&query);
         let body =

@@ -5,6 +5,7 @@
 use crate::domain::{OrderId, Payment, Transaction};
 use crate::ports::{Mpay24, ProviderError, Session};
 use shared::outbound::{Endpoint, Outbound, Remote, Repeat};
+use shared::provider::Secret;
 use shared::soap::{self, Call, Element, Node, printable};
 
 /// The namespace of ETP 1.5.
@@ -17,7 +18,7 @@ const ENDPOINT: &str = "/app/bin/etpproxy_v15";
 pub struct Mpay24Config {
     pub endpoint: Endpoint,
     pub merchant_id: String,
-    pub password: String,
+    pub password: Secret,
     /// The web shop, where the customer returns after paying (`/orders/{id}?payment=...`).
     pub shop_base_url: String,
     /// Our API, whose `/payments/confirmation` Mpay24 calls.
@@ -62,7 +63,7 @@ impl Mpay24Client {
             namespace: ETP_NS,
             operation,
             action: None,
-            basic: Some((&self.user, &self.config.password)),
+            basic: Some((&self.user, self.config.password.expose())),
             body: &nodes,
         };
         let answer = soap::call(&self.outbound, call, repeat).await?;

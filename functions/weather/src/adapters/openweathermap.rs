@@ -5,7 +5,7 @@ use crate::domain::{Lang, Location, Report};
 use crate::ports::{ProviderError, Weather};
 use serde::Deserialize;
 use shared::outbound::{Remote, Repeat};
-use shared::provider::{KeyedApi, excerpt, exchange_success};
+use shared::provider::{KeyedApi, Secret, excerpt, exchange_success};
 use std::fmt;
 
 /// The largest answer read.
@@ -19,7 +19,7 @@ const CHECK_PLACE: Location = Location {
 /// The OpenWeatherMap client; built once in `main`.
 pub struct OpenWeatherMap {
     openweathermap: Remote,
-    api_key: String,
+    api_key: Secret,
 }
 
 #[derive(Deserialize)]
@@ -111,7 +111,7 @@ impl Weather for OpenWeatherMap {
             .query(&[
                 ("lat", at.lat.to_string()),
                 ("lon", at.lng.to_string()),
-                ("appid", self.api_key.clone()),
+                ("appid", self.api_key.expose().to_owned()),
                 ("units", "metric".to_owned()),
                 ("lang", lang.as_str().to_owned()),
             ]);
