@@ -35,6 +35,9 @@ pub mod values;
 #[cfg(feature = "testing")]
 pub mod testing;
 
+/// Why a function could not be built at its start: a configuration or a client that failed.
+pub type StartError = Box<dyn std::error::Error + Send + Sync>;
+
 /// What every function's `main` begins with: the JSON logger for `service`, the process
 /// environment and the AWS configuration.
 pub async fn start(service: &str) -> (config::Env, aws::SdkConfig) {

@@ -3,15 +3,23 @@
 
 use super::{Outbound, OutboundConfig};
 use crate::config::{ConfigError, Env};
+use std::time::Duration;
 
 impl OutboundConfig {
     /// `<PREFIX>_CONNECT_TIMEOUT_MS` (1 s unless set) and `<PREFIX>_TIMEOUT_MS` (`timeout_ms`
-    /// unless set), retried as [`OutboundConfig::default`] allows.
+    /// unless set), retried as [`OutboundConfig::default`] allows, with the backoff of
+    /// `<PREFIX>_RETRY_BASE_DELAY_MS` and `<PREFIX>_RETRY_MAX_DELAY_MS` where they are set.
     pub fn from_env(env: &Env, prefix: &str, timeout_ms: u64) -> Result<Self, ConfigError> {
+        let default = Self::default();
+        let millis = |name: &str, default: Duration| {
+            env.millis_or(&format!("{prefix}_{name}"), default.as_millis() as u64)
+        };
         Ok(Self {
-            connect_timeout: env.millis_or(&format!("{prefix}_CONNECT_TIMEOUT_MS"), 1_000)?,
-            timeout: env.millis_or(&format!("{prefix}_TIMEOUT_MS"), timeout_ms)?,
-            ..Self::default()
+            connect_timeout: millis("CONNECT_TIMEOUT_MS", Duration::from_secs(1))?,
+            timeout: millis("TIMEOUT_MS", Duration::from_millis(timeout_ms))?,
+            base_delay: millis("RETRY_BASE_DELAY_MS", default.base_delay)?,
+            max_delay: millis("RETRY_MAX_DELAY_MS", default.max_delay)?,
+            ..default
         })
     }
 
@@ -80,14 +88,14 @@ impl Remote {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
 
     #[test]
-    fn an_endpoint_reads_its_prefixed_url_and_timeouts_and_a_remote_joins_paths_once() {
+    fn an_endpoint_reads_its_prefixed_url_timeouts_and_backoff_and_a_remote_joins_paths_once() {
         let env = Env::from_map(
             [
                 ("MPAY24_BASE_URL", "http://127.0.0.1:9/"),
                 ("MPAY24_TIMEOUT_MS", "2500"),
+                ("MPAY24_RETRY_BASE_DELAY_MS", "1"),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -96,6 +104,11 @@ mod tests {
         let endpoint = Endpoint::from_env(&env, "MPAY24", 5_000).expect("endpoint");
         assert_eq!(endpoint.outbound.timeout, Duration::from_millis(2_500));
         assert_eq!(endpoint.outbound.connect_timeout, Duration::from_secs(1));
+        assert_eq!(endpoint.outbound.base_delay, Duration::from_millis(1));
+        assert_eq!(
+            endpoint.outbound.max_delay,
+            OutboundConfig::default().max_delay
+        );
         let remote = Remote::new(endpoint).expect("client");
         assert_eq!(
             remote.url("/app/bin/etpproxy_v15"),

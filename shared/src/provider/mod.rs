@@ -10,7 +10,9 @@ use http::StatusCode;
 use std::error::Error as StdError;
 
 mod access;
+mod adapter;
 pub use access::{KeyedApi, Login, ProviderConfig, Secret};
+pub use adapter::AdapterConfig;
 
 /// The credentials an adapter's request names (`?credentials=`).
 pub fn credentials(request: &Request) -> Result<CredentialsRef, ApiError> {

@@ -2,6 +2,8 @@
 //! token verifier's keys and the test's own), requests made from the sample events with the
 //! caller's token, and the answer read back as status, headers and JSON.
 
+use crate::StartError;
+use crate::aws::SdkConfig;
 use crate::config::Env;
 use crate::http::{ApiError, HandlerResult, Request};
 use crate::testing::{events, tokens};
@@ -24,6 +26,13 @@ impl Settings {
             ("AUTH_ISSUER".to_owned(), tokens::ISSUER.to_owned()),
             ("AUTH_JWKS".to_owned(), jwks),
         ]))
+    }
+
+    /// The function's `App` as its `main` builds it (`adapters::deployed`) from these settings,
+    /// on moto's server.
+    pub async fn deploy<A>(&self, deployed: fn(&Env, &SdkConfig) -> Result<A, StartError>) -> A {
+        deployed(&self.env(), &crate::aws::load().await)
+            .expect("the function starts with these settings")
     }
 
     /// These settings with `name` set to `value`.
