@@ -2,21 +2,17 @@
 
 use crate::adapters::SkidataConfig;
 use shared::config::{ConfigError, Env};
-use shared::provider::ProviderConfig;
-use shared::token::TokenVerifier;
+use shared::provider::{AdapterConfig, ProviderConfig};
 use std::time::Duration;
 
 /// Everything the dta function needs besides its clients.
 pub struct DtaConfig {
-    pub table: String,
-    pub verifier: TokenVerifier,
+    /// The table, who may call, and the lease of a new booking's claim (`DTA_LEASE_MS`).
+    pub adapter: AdapterConfig,
     /// How long a booking waits for SkiData to finish an order; below the function's timeout.
     pub booking_deadline: Duration,
     /// The longest pause between two looks at a pending order (the first is an eighth of it).
     pub poll_interval: Duration,
-    /// How long a claim on a new booking holds before another delivery may take it over;
-    /// longer than the function's timeout.
-    pub lease: Duration,
 }
 
 impl DtaConfig {
@@ -26,11 +22,9 @@ impl DtaConfig {
     pub fn from_env(env: &Env) -> Result<(Self, SkidataConfig), ConfigError> {
         let skidata = ProviderConfig::from_env(env, "SKIDATA", "DTA_CREDENTIALS", 3_000)?;
         let config = Self {
-            table: env.required("TABLE_NAME")?,
-            verifier: TokenVerifier::from_env(env, "dta")?,
+            adapter: AdapterConfig::from_env(env, "dta")?,
             booking_deadline: env.millis_or("DTA_BOOKING_DEADLINE_MS", 6_000)?,
             poll_interval: env.millis_or("DTA_POLL_INTERVAL_MS", 500)?,
-            lease: env.millis_or("DTA_LEASE_MS", 30_000)?,
         };
         Ok((config, skidata))
     }

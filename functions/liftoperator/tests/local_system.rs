@@ -10,15 +10,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use common::{Facade, admin, keycard, order_service};
 use serde_json::{Value, json};
-use shared::table::Table;
 use shared::testing::function::Settings;
 use shared::testing::{dynamo, tokens};
 use shared::token::Role;
 use std::collections::HashMap;
 use std::sync::Arc;
-
-type Dta = dta::handler::App<Table, dta::adapters::SkidataClient>;
-type Axess = axess::handler::App<Table, axess::adapters::AxessClient>;
 
 async fn serve(router: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -31,41 +27,22 @@ async fn serve(router: axum::Router) -> String {
     format!("http://{address}")
 }
 
-async fn adapters(sandbox: &str) -> (Dta, Axess) {
-    let (client, table) = dynamo::table_from_template("DtaTable").await;
+async fn adapters(sandbox: &str) -> (dta::adapters::Deployed, axess::adapters::Deployed) {
+    let (_, table) = dynamo::table_from_template("DtaTable").await;
     let credentials = json!({"demo-dta": {"username": "starjack", "password": "sandbox-dta", "contractor_id": "C-HOCHALM"}});
-    let env = Settings::new(&table)
+    let dta = Settings::new(&table)
         .set("SKIDATA_BASE_URL", format!("{sandbox}/skidata"))
         .set("DTA_CREDENTIALS", credentials.to_string())
         .set("DTA_POLL_INTERVAL_MS", "50")
-        .env();
-    let (config, skidata) = dta::config::DtaConfig::from_env(&env).expect("dta configuration");
-    let store = Table::new(client, table);
-    let claims = store.claims(config.lease);
-    let skidata = dta::adapters::SkidataClient::new(skidata).expect("client");
-    let dta = dta::handler::App {
-        store,
-        claims,
-        skidata,
-        config,
-    };
-    let (client, table) = dynamo::table_from_template("AxessTable").await;
+        .deploy(dta::adapters::deployed)
+        .await;
+    let (_, table) = dynamo::table_from_template("AxessTable").await;
     let credentials = json!({"demo-axess": {"username": "starjack", "password": "sandbox-axess"}});
-    let env = Settings::new(&table)
+    let axess = Settings::new(&table)
         .set("AXESS_BASE_URL", format!("{sandbox}/axess"))
         .set("AXESS_CREDENTIALS", credentials.to_string())
-        .env();
-    let (config, client_config) =
-        axess::config::AxessConfig::from_env(&env).expect("axess configuration");
-    let store = Table::new(client, table);
-    let claims = store.claims(config.lease);
-    let client = axess::adapters::AxessClient::new(client_config).expect("client");
-    let axess = axess::handler::App {
-        store,
-        claims,
-        axess: client,
-        config,
-    };
+        .deploy(axess::adapters::deployed)
+        .await;
     (dta, axess)
 }
 
@@ -116,7 +93,11 @@ async fn event(request: Request) -> Option<(String, lambda_http::Request)> {
     ))
 }
 
-async fn gateway(dta: Arc<Dta>, axess: Arc<Axess>, request: Request) -> Response {
+async fn gateway(
+    dta: Arc<dta::adapters::Deployed>,
+    axess: Arc<axess::adapters::Deployed>,
+    request: Request,
+) -> Response {
     if request.uri().path() == "/auth/token" {
         let body: Value = serde_json::from_slice(
             &to_bytes(request.into_body(), 1 << 16)

@@ -1,12 +1,9 @@
 //! A fresh auth function per test, on its own table in moto, configured with the test keys.
 #![allow(dead_code)]
 
-use auth::adapters::DynamoStore;
-use auth::config::AuthConfig;
-use auth::handler::App;
+use auth::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
 use shared::digest::sha256_hex;
-use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::{dynamo, events, tokens};
 
@@ -15,7 +12,7 @@ pub const BOOTSTRAP_SECRET: &str = "let-me-in-once";
 pub const ORDER_SECRET: &str = "order-client-secret";
 
 pub struct Auth {
-    pub app: App<DynamoStore>,
+    pub app: Deployed,
 }
 
 /// Auth's settings with table `table`: the test signing key, one service client (order) and
@@ -38,15 +35,9 @@ impl Auth {
 
     /// An auth function whose settings `adjust` may change.
     pub async fn start_with(adjust: impl FnOnce(Settings) -> Settings) -> Self {
-        let (client, table) = dynamo::table_from_template("AuthTable").await;
-        let config =
-            AuthConfig::from_env(&adjust(settings(&table)).env()).expect("valid configuration");
-        Self {
-            app: App {
-                store: DynamoStore::new(Table::new(client, table)),
-                config,
-            },
-        }
+        let (_, table) = dynamo::table_from_template("AuthTable").await;
+        let app = adjust(settings(&table)).deploy(deployed).await;
+        Self { app }
     }
 
     /// Sends the sample event `events/auth/<event>.json` with `body` and `headers`.

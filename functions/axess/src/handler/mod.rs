@@ -33,7 +33,10 @@ impl<S: BookingStore + Sync, P: Axess + Sync> App<S, P> {
             ];
             return Ok(status::report("axess", checks).await);
         }
-        self.config.verifier.authorize(&request, Role::Service)?;
+        self.config
+            .adapter
+            .verifier
+            .authorize(&request, Role::Service)?;
         match route {
             "GET /axess/products" => self.products(&request).await,
             "POST /axess/bookings" => self.book(&request).await,

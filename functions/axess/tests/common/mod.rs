@@ -2,11 +2,8 @@
 //! SOAP answers built here.
 #![allow(dead_code)]
 
-use axess::adapters::AxessClient;
-use axess::config::AxessConfig;
-use axess::handler::App;
+use axess::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
-use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events};
@@ -17,7 +14,7 @@ use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 pub const USERNAME: &str = "star<jack>&co";
 
 pub struct AxessFn {
-    pub app: App<Table, AxessClient>,
+    pub app: Deployed,
     pub axess: MockServer,
     pub dynamo: aws_sdk_dynamodb::Client,
     pub table: String,
@@ -48,25 +45,17 @@ impl AxessFn {
         settings: &[(&str, &str)],
     ) -> Self {
         let (client, table) = dynamo::table_from_template("AxessTable").await;
-        let env = Settings::new(&table)
+        let app = Settings::new(&table)
             .set("AXESS_BASE_URL", url)
             .set("AXESS_CREDENTIALS", credentials.to_string())
             .set("AXESS_TIMEOUT_MS", "300")
+            .set("AXESS_RETRY_BASE_DELAY_MS", "1")
+            .set("AXESS_RETRY_MAX_DELAY_MS", "5")
             .with(settings)
-            .env();
-        let (config, mut client_config) = AxessConfig::from_env(&env).expect("valid configuration");
-        client_config.endpoint.outbound.base_delay = Duration::from_millis(1);
-        client_config.endpoint.outbound.max_delay = Duration::from_millis(5);
-        let store = Table::new(client.clone(), &table);
-        let claims = store.claims(config.lease);
-        let axess_client = AxessClient::new(client_config).expect("client");
+            .deploy(deployed)
+            .await;
         Self {
-            app: App {
-                store,
-                claims,
-                axess: axess_client,
-                config,
-            },
+            app,
             axess,
             dynamo: client,
             table,

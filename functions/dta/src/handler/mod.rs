@@ -32,7 +32,10 @@ impl<S: BookingStore + Sync, P: Skidata + Sync> App<S, P> {
             ];
             return Ok(status::report("dta", checks).await);
         }
-        self.config.verifier.authorize(&request, Role::Service)?;
+        self.config
+            .adapter
+            .verifier
+            .authorize(&request, Role::Service)?;
         match route {
             "GET /dta/products" => self.products(&request).await,
             "POST /dta/bookings" => self.book(&request).await,

@@ -1,11 +1,8 @@
 //! A fresh dta function per test: its own table in moto, SkiData stubbed by wiremock.
 #![allow(dead_code)]
 
-use dta::adapters::SkidataClient;
-use dta::config::DtaConfig;
-use dta::handler::App;
+use dta::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
-use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events};
@@ -17,7 +14,7 @@ pub const PASSWORD: &str = "dta-secret";
 pub const CONTRACTOR: &str = "C-4711";
 
 pub struct Dta {
-    pub app: App<Table, SkidataClient>,
+    pub app: Deployed,
     pub skidata: MockServer,
 }
 
@@ -42,29 +39,20 @@ impl Dta {
         credentials: Value,
         settings: &[(&str, &str)],
     ) -> Self {
-        let (client, table) = dynamo::table_from_template("DtaTable").await;
-        let env = Settings::new(&table)
+        let (_, table) = dynamo::table_from_template("DtaTable").await;
+        let app = Settings::new(&table)
             .set("SKIDATA_BASE_URL", base_url)
             .set("DTA_CREDENTIALS", credentials.to_string())
             .with(&[
                 ("SKIDATA_TIMEOUT_MS", "300"),
+                ("SKIDATA_RETRY_BASE_DELAY_MS", "1"),
+                ("SKIDATA_RETRY_MAX_DELAY_MS", "5"),
                 ("DTA_BOOKING_DEADLINE_MS", "400"),
                 ("DTA_POLL_INTERVAL_MS", "20"),
             ])
             .with(settings)
-            .env();
-        let (config, mut skidata_config) = DtaConfig::from_env(&env).expect("valid configuration");
-        skidata_config.endpoint.outbound.base_delay = Duration::from_millis(1);
-        skidata_config.endpoint.outbound.max_delay = Duration::from_millis(5);
-        let store = Table::new(client, table);
-        let claims = store.claims(config.lease);
-        let skidata_client = SkidataClient::new(skidata_config).expect("client");
-        let app = App {
-            store,
-            claims,
-            skidata: skidata_client,
-            config,
-        };
+            .deploy(deployed)
+            .await;
         Self { app, skidata }
     }
 

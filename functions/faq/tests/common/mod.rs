@@ -1,17 +1,15 @@
 //! A fresh faq function per test, with its own table in moto.
 #![allow(dead_code)]
 
-use faq::config::FaqConfig;
-use faq::handler::App;
+use faq::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
-use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
 
 pub use function::{admin, customer};
 
 pub struct Faq {
-    pub app: App<Table>,
+    pub app: Deployed,
 }
 
 /// An entry as an admin sends it.
@@ -22,14 +20,9 @@ pub fn entry(id: &str, locale: &str, category: &str, position: u32, question: &s
 
 impl Faq {
     pub async fn start() -> Self {
-        let (client, table) = dynamo::table_from_template("FaqTable").await;
-        let config = FaqConfig::from_env(&Settings::new(&table).env()).expect("configuration");
-        Self {
-            app: App {
-                store: Table::new(client, table),
-                config,
-            },
-        }
+        let (_, table) = dynamo::table_from_template("FaqTable").await;
+        let app = Settings::new(&table).deploy(deployed).await;
+        Self { app }
     }
 
     async fn send(&self, request: lambda_http::Request) -> Answer {

@@ -3,6 +3,7 @@
 use super::{MailNotifier, SupplierClient};
 use crate::config::KeycardsConfig;
 use crate::handler::App;
+use shared::StartError;
 use shared::aws::SdkConfig;
 use shared::config::Env;
 use shared::outbound::{Outbound, OutboundConfig};
@@ -14,10 +15,7 @@ use shared::table::Table;
 pub type Deployed = App<Table, SupplierClient, MailNotifier>;
 
 /// Builds the `App` that both keycards functions run.
-pub fn deployed(
-    env: &Env,
-    aws: &SdkConfig,
-) -> Result<Deployed, Box<dyn std::error::Error + Send + Sync>> {
+pub fn deployed(env: &Env, aws: &SdkConfig) -> Result<Deployed, StartError> {
     let config = KeycardsConfig::from_env(env)?;
     let outbound = Outbound::new(OutboundConfig::default())?;
     let tokens = ServiceTokens::from_env(env, outbound.clone())?;

@@ -2,16 +2,10 @@
 //! the supplier and auth stubbed with wiremock.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use keycards::adapters::{MailNotifier, SupplierClient};
-use keycards::config::KeycardsConfig;
+use keycards::adapters::{Deployed, deployed};
 use keycards::domain::Signature;
-use keycards::handler::App;
 use serde_json::{Value, json};
 use shared::messages::SendMail;
-use shared::outbound::{Outbound, OutboundConfig};
-use shared::queue::Queue;
-use shared::service_token::ServiceTokens;
-use shared::table::Table;
 use shared::testing::function::{Answer, Settings, call, request};
 use shared::testing::{dynamo, stubs};
 use wiremock::matchers::{method, path};
@@ -20,10 +14,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 pub const SECRET: &str = "webhook-secret";
 pub const CARD_ORDER_ID: &str = "KC-00000000000000A1";
 
-pub type KeycardsApp = App<Table, SupplierClient, MailNotifier>;
-
 pub struct Keycards {
-    pub app: KeycardsApp,
+    pub app: Deployed,
     pub supplier: MockServer,
     pub auth: MockServer,
     pub sqs: aws_sdk_sqs::Client,
@@ -54,12 +46,12 @@ impl Keycards {
 
     /// A function with these settings on top of the test's own.
     pub async fn start_with(extra: &[(&str, &str)]) -> Self {
-        let (client, table) = dynamo::table_from_template("KeycardsTable").await;
+        let (_, table) = dynamo::table_from_template("KeycardsTable").await;
         let supplier = MockServer::start().await;
         let auth = MockServer::start().await;
         stubs::auth(&auth, "anna@example.com", "Anna Muster").await;
         let (sqs, queue_url) = shared::testing::queue::fresh("mail").await;
-        let env = Settings::new(&table)
+        let app = Settings::new(&table)
             .with(&[
                 ("KEYCARD_SUPPLIER_BASE_URL", supplier.uri().as_str()),
                 ("KEYCARD_SUPPLIER_KEY", "supplier-key"),
@@ -71,18 +63,8 @@ impl Keycards {
                 ("SERVICE_CLIENT_SECRET", "keycards-secret"),
             ])
             .with(extra)
-            .env();
-        let config = KeycardsConfig::from_env(&env).unwrap();
-        let outbound = Outbound::new(OutboundConfig::default()).unwrap();
-        let tokens = ServiceTokens::from_env(&env, outbound.clone()).unwrap();
-        let mail = Queue::new(sqs.clone(), &queue_url);
-        let notifier = MailNotifier::new(tokens, outbound, mail, &config.api_base_url);
-        let app = App {
-            store: Table::new(client, table),
-            supplier: SupplierClient::new(config.supplier.clone()).unwrap(),
-            notifier,
-            config,
-        };
+            .deploy(deployed)
+            .await;
         Self {
             app,
             supplier,

@@ -2,13 +2,8 @@
 //! standing in for our API (auth's token endpoint and the dta and axess adapters).
 #![allow(dead_code)]
 
-use liftoperator::adapters::{AdapterClient, HttpProviders};
-use liftoperator::config::LiftoperatorConfig;
-use liftoperator::handler::App;
+use liftoperator::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
-use shared::outbound::{Outbound, OutboundConfig};
-use shared::service_token::ServiceTokens;
-use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::requests;
@@ -16,7 +11,7 @@ use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub struct Facade {
-    pub app: App<Table, HttpProviders>,
+    pub app: Deployed,
     pub api: MockServer,
 }
 
@@ -68,26 +63,17 @@ impl Facade {
     }
 
     async fn build(api: MockServer, api_base_url: &str) -> Self {
-        let (client, table) = dynamo::table_from_template("LiftoperatorTable").await;
-        let env = Settings::new(&table)
+        let (_, table) = dynamo::table_from_template("LiftoperatorTable").await;
+        let app = Settings::new(&table)
             .set("API_BASE_URL", api_base_url)
             .with(&[
                 ("SERVICE_CLIENT_ID", "liftoperator"),
                 ("SERVICE_CLIENT_SECRET", "liftoperator-secret"),
                 ("ADAPTER_TIMEOUT_MS", "500"),
             ])
-            .env();
-        let (config, adapters) = LiftoperatorConfig::from_env(&env).expect("valid configuration");
-        let tokens = ServiceTokens::from_env(
-            &env,
-            Outbound::new(OutboundConfig::default()).expect("outbound"),
-        )
-        .expect("token configuration");
-        let providers = HttpProviders::new(AdapterClient::new(adapters, tokens).expect("client"));
-        Self {
-            app: App::new(Table::new(client, table), providers, config),
-            api,
-        }
+            .deploy(deployed)
+            .await;
+        Self { app, api }
     }
 
     /// Sends `events/liftoperator/<event>.json` for operator `id` (and booking `order`), with

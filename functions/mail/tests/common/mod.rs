@@ -2,12 +2,9 @@
 //! Mailgun stubbed with wiremock.
 #![allow(dead_code, clippy::unwrap_used)]
 
-use mail::adapters::MailgunClient;
-use mail::config::MailConfig;
-use mail::handler::App;
+use mail::adapters::{Deployed, deployed};
 use serde_json::json;
 use shared::messages::SendMail;
-use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::Settings;
 use shared::testing::stubs::requests;
@@ -15,7 +12,7 @@ use std::collections::HashMap;
 use wiremock::MockServer;
 
 pub struct MailFn {
-    pub app: App<MailgunClient>,
+    pub app: Deployed,
     pub mailgun: MockServer,
 }
 
@@ -37,9 +34,9 @@ impl MailFn {
 }
 
 /// A mail function talking to Mailgun at `base_url` with `key`.
-pub async fn app(base_url: &str, key: &str) -> App<MailgunClient> {
-    let (client, table) = dynamo::table_from_template("MailTable").await;
-    let env = Settings::new(&table)
+pub async fn app(base_url: &str, key: &str) -> Deployed {
+    let (_, table) = dynamo::table_from_template("MailTable").await;
+    Settings::new(&table)
         .with(&[
             ("MAILGUN_BASE_URL", base_url),
             ("MAILGUN_DOMAIN", "mg.starjack.test"),
@@ -47,13 +44,8 @@ pub async fn app(base_url: &str, key: &str) -> App<MailgunClient> {
             ("MAILGUN_TIMEOUT_MS", "1000"),
             ("MAIL_FROM", "Starjack <noreply@mg.starjack.test>"),
         ])
-        .env();
-    let config = MailConfig::from_env(&env).unwrap();
-    let claims = Table::new(client, table).claims(config.lease);
-    App {
-        claims,
-        mailer: MailgunClient::new(config.mailgun).unwrap(),
-    }
+        .deploy(deployed)
+        .await
 }
 
 /// The shipped mail for keycard `n`, to Anna.

@@ -2,12 +2,8 @@
 //! for our API (liftoperator's registry) and Google.
 #![allow(dead_code)]
 
-use maps::adapters::DistanceMatrix;
-use maps::config::MapsConfig;
-use maps::handler::App;
+use maps::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
-use shared::registry::Registry;
-use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::requests;
@@ -17,7 +13,7 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 pub const MATRIX: &str = "/maps/api/distancematrix/json";
 
 pub struct Maps {
-    pub app: App<Table, DistanceMatrix>,
+    pub app: Deployed,
     pub google: MockServer,
 }
 
@@ -46,7 +42,7 @@ impl Maps {
             .respond_with(ResponseTemplate::new(200).set_body_json(arlberg))
             .mount(&registry)
             .await;
-        let (client, table) = dynamo::table_from_template("MapsTable").await;
+        let (_, table) = dynamo::table_from_template("MapsTable").await;
         let (registry_uri, google_uri) = (registry.uri(), google.uri());
         let settings = Settings::new(&table).with(&[
             ("API_BASE_URL", registry_uri.as_str()),
@@ -54,15 +50,7 @@ impl Maps {
             ("GOOGLE_MAPS_API_KEY", "test-key"),
             ("GOOGLE_MAPS_TIMEOUT_MS", "300"),
         ]);
-        let config = MapsConfig::from_env(&settings.env()).expect("valid configuration");
-        let routes = DistanceMatrix::new(config.google.clone()).expect("client");
-        let registry_client = Registry::new(config.registry.clone()).expect("registry client");
-        let app = App {
-            store: Table::new(client, table),
-            routes,
-            registry: registry_client,
-            config,
-        };
+        let app = settings.deploy(deployed).await;
         Self { app, google }
     }
 

@@ -3,9 +3,12 @@
 use super::{ApiClient, InvoiceBucket};
 use crate::config::OrderConfig;
 use crate::handler::App;
+use shared::StartError;
 use shared::aws::SdkConfig;
 use shared::config::Env;
+use shared::mail::Mailer;
 use shared::outbound::{Outbound, OutboundConfig};
+use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
 
@@ -14,10 +17,7 @@ pub type Deployed = App<Table, InvoiceBucket, ApiClient>;
 
 /// Builds the `App`; the processor adds the mail queue (`ApiClient::with_mailer`), so that
 /// the API function's code and permissions hold no queue.
-pub fn deployed(
-    env: &Env,
-    aws: &SdkConfig,
-) -> Result<Deployed, Box<dyn std::error::Error + Send + Sync>> {
+pub fn deployed(env: &Env, aws: &SdkConfig) -> Result<Deployed, StartError> {
     let (config, api) = OrderConfig::from_env(env)?;
     let tokens = ServiceTokens::from_env(env, Outbound::new(OutboundConfig::default())?)?;
     let table = Table::from_config(aws, &config.table);
@@ -31,4 +31,16 @@ pub fn deployed(
         services,
         config,
     })
+}
+
+/// Builds the `App` that `order-processor` runs: the API's, and the mail queue
+/// (`MAIL_QUEUE_URL`) for the confirmations.
+pub fn processor(env: &Env, aws: &SdkConfig) -> Result<Deployed, StartError> {
+    let mut app = deployed(env, aws)?;
+    let outbound = Outbound::new(OutboundConfig::default())?;
+    let tokens = ServiceTokens::from_env(env, outbound.clone())?;
+    let queue = Queue::new(shared::aws::sqs(aws), env.required("MAIL_QUEUE_URL")?);
+    let mailer = Mailer::new(tokens, outbound, queue, &env.required("API_BASE_URL")?);
+    app.services = app.services.with_mailer(mailer);
+    Ok(app)
 }

@@ -8,5 +8,5 @@ pub mod pdf;
 mod s3;
 
 pub use api::ApiClient;
-pub use deployed::{Deployed, deployed};
+pub use deployed::{Deployed, deployed, processor};
 pub use s3::InvoiceBucket;

@@ -2,16 +2,9 @@
 //! for our API (auth's token endpoint, the facade, keycards and payment).
 #![allow(dead_code)]
 
-use order::adapters::{ApiClient, InvoiceBucket};
-use order::config::OrderConfig;
-use order::handler::App;
+use order::adapters::{Deployed, processor};
 use serde_json::{Value, json};
-use shared::mail::Mailer;
 use shared::messages::{OrdersMessage, PaymentConfirmed};
-use shared::outbound::{Endpoint, Outbound, OutboundConfig};
-use shared::queue::Queue;
-use shared::service_token::ServiceTokens;
-use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::{self, requests};
 use shared::testing::{buckets, dynamo, queue};
@@ -22,7 +15,7 @@ pub const USER: &str = "user-1";
 pub const DAY: &str = "2027-01-15";
 
 pub struct OrderFn {
-    pub app: App<Table, InvoiceBucket, ApiClient>,
+    pub app: Deployed,
     pub api: MockServer,
     sqs: aws_sdk_sqs::Client,
     mail_url: String,
@@ -61,11 +54,13 @@ impl OrderFn {
             )
             .mount(&api)
             .await;
-        let (client, table) = dynamo::table_from_template("OrderTable").await;
-        let (s3, bucket) = buckets::fresh().await;
-        let env = Settings::new(&table)
+        let (_, table) = dynamo::table_from_template("OrderTable").await;
+        let (_, bucket) = buckets::fresh().await;
+        let (sqs, mail_url) = queue::fresh("mail").await;
+        let app = Settings::new(&table)
             .set("API_BASE_URL", api.uri())
-            .set("INVOICE_BUCKET", bucket.clone())
+            .set("INVOICE_BUCKET", bucket)
+            .set("MAIL_QUEUE_URL", mail_url.clone())
             .with(&[
                 ("SELLER_NAME", "Starjack GmbH"),
                 (
@@ -80,32 +75,8 @@ impl OrderFn {
                 ("API_TIMEOUT_MS", "500"),
             ])
             .with(settings)
-            .env();
-        let (config, api_config): (OrderConfig, Endpoint) =
-            OrderConfig::from_env(&env).expect("valid configuration");
-        let tokens = ServiceTokens::from_env(
-            &env,
-            Outbound::new(OutboundConfig::default()).expect("outbound"),
-        )
-        .expect("token configuration");
-        let table = Table::new(client, table);
-        let claims = table.claims(config.lease);
-        let invoices = InvoiceBucket::new(s3, bucket);
-        let (sqs, mail_url) = queue::fresh("mail").await;
-        let outbound = || Outbound::new(OutboundConfig::default()).expect("outbound");
-        let mail_tokens = ServiceTokens::from_env(&env, outbound()).expect("token configuration");
-        let mail = Queue::new(sqs.clone(), &mail_url);
-        let mailer = Mailer::new(mail_tokens, outbound(), mail, &api.uri());
-        let client = ApiClient::new(api_config, tokens)
-            .expect("client")
-            .with_mailer(mailer);
-        let app = App {
-            store: table,
-            claims,
-            invoices,
-            services: client,
-            config,
-        };
+            .deploy(processor)
+            .await;
         Self {
             app,
             api,

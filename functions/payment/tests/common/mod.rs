@@ -2,16 +2,11 @@
 //! by wiremock with ETP answers built here.
 #![allow(dead_code)]
 
-use payment::adapters::{Mpay24Client, Mpay24Config};
-use payment::config::PaymentConfig;
-use payment::handler::App;
+use payment::adapters::{Deployed, deployed};
 use serde_json::{Value, json};
-use shared::queue::Queue;
-use shared::table::Table;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::requests;
 use shared::testing::{dynamo, events, queue};
-use std::time::Duration;
 use wiremock::matchers::{body_string_contains, method};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
@@ -19,7 +14,7 @@ pub const ORDER: &str = "ord-2026-000123";
 pub const MPAY_TID: &str = "5300518741";
 
 pub struct PaymentFn {
-    pub app: App<Table, Mpay24Client, Queue>,
+    pub app: Deployed,
     pub mpay24: MockServer,
     pub sqs: aws_sdk_sqs::Client,
     pub queue_url: String,
@@ -39,28 +34,20 @@ impl PaymentFn {
         merchant: &str,
         password: &str,
     ) -> Self {
-        let (client, table) = dynamo::table_from_template("PaymentTable").await;
+        let (_, table) = dynamo::table_from_template("PaymentTable").await;
         let (sqs, queue_url) = queue::fresh("orders").await;
-        let env = Settings::new(&table)
+        let app = Settings::new(&table)
             .set("ORDERS_QUEUE_URL", queue_url.clone())
             .set("MPAY24_BASE_URL", base_url)
             .set("MPAY24_MERCHANT_ID", merchant)
             .set("MPAY24_PASSWORD", password)
             .set("MPAY24_TIMEOUT_MS", "500")
+            .set("MPAY24_RETRY_BASE_DELAY_MS", "1")
+            .set("MPAY24_RETRY_MAX_DELAY_MS", "5")
             .set("SHOP_BASE_URL", "https://shop.starjack.test")
             .set("API_BASE_URL", "https://api.starjack.test")
-            .env();
-        let (config, mut mpay24_config): (PaymentConfig, Mpay24Config) =
-            PaymentConfig::from_env(&env).expect("valid configuration");
-        mpay24_config.endpoint.outbound.base_delay = Duration::from_millis(1);
-        mpay24_config.endpoint.outbound.max_delay = Duration::from_millis(5);
-        let orders = Queue::new(sqs.clone(), &queue_url);
-        let app = App {
-            store: Table::new(client, table),
-            mpay24: Mpay24Client::new(mpay24_config).expect("client"),
-            orders,
-            config,
-        };
+            .deploy(deployed)
+            .await;
         Self {
             app,
             mpay24,

@@ -3,21 +3,18 @@
 #![allow(dead_code)]
 
 use serde_json::{Value, json};
-use shared::registry::Registry;
 use shared::table::Table;
 use shared::testing::dynamo;
 use shared::testing::function::{self, Answer, Settings};
 use shared::testing::stubs::requests;
-use weather::adapters::OpenWeatherMap;
-use weather::config::WeatherConfig;
-use weather::handler::App;
+use weather::adapters::{Deployed, deployed};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 pub const OWM_PATH: &str = "/data/2.5/weather";
 
 pub struct Service {
-    pub app: App<Table, OpenWeatherMap>,
+    pub app: Deployed,
     pub table: Table,
     pub stub: MockServer,
 }
@@ -46,7 +43,7 @@ impl Service {
             .await;
         let (client, name) = dynamo::table_from_template("WeatherTable").await;
         let uri = stub.uri();
-        let env = Settings::new(&name)
+        let app = Settings::new(&name)
             .with(&[
                 ("API_BASE_URL", uri.as_str()),
                 ("OPENWEATHERMAP_BASE_URL", uri.as_str()),
@@ -54,16 +51,13 @@ impl Service {
                 ("OPENWEATHERMAP_TIMEOUT_MS", "300"),
             ])
             .with(settings)
-            .env();
-        let config = WeatherConfig::from_env(&env).expect("valid configuration");
-        let table = Table::new(client, name);
-        let app = App {
-            store: table.clone(),
-            provider: OpenWeatherMap::new(config.openweathermap.clone()).expect("client"),
-            registry: Registry::new(config.registry.clone()).expect("registry client"),
-            config,
-        };
-        Self { app, table, stub }
+            .deploy(deployed)
+            .await;
+        Self {
+            app,
+            table: Table::new(client, name),
+            stub,
+        }
     }
 
     /// OpenWeatherMap answers `template` from now on.
