@@ -176,11 +176,17 @@ fn read(path: &Path) -> String {
 fn sources(crate_dir: &Path, binary: &str) -> Vec<String> {
     let main = read(&crate_dir.join(format!("src/bin/{binary}.rs")));
     assert!(!main.is_empty(), "{binary} has src/bin/{binary}.rs");
-    // What builds the function's App: its main, and the crate's `adapters::deployed` if the
-    // main builds it there.
+    // What builds the function's App: its main, and the builders in the crate's `adapters` it
+    // calls (`adapters::deployed` in `deployed.rs`, or one in a file of its own that builds on
+    // `deployed`).
     let mut wiring = main.clone();
-    if main.contains("adapters::deployed(") {
-        wiring.push_str(&read(&crate_dir.join("src/adapters/deployed.rs")));
+    for builder in main.split("adapters::").skip(1) {
+        let name = builder.split('(').next().unwrap_or_default();
+        let text = read(&crate_dir.join(format!("src/adapters/{name}.rs")));
+        if name != "deployed" && text.contains("deployed(") {
+            wiring.push_str(&read(&crate_dir.join("src/adapters/deployed.rs")));
+        }
+        wiring.push_str(&text);
     }
     let mut files = vec![wiring.clone()];
     for entry in std::fs::read_dir(crate_dir.join("src/adapters"))

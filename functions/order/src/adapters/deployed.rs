@@ -6,16 +6,14 @@ use crate::handler::App;
 use shared::StartError;
 use shared::aws::SdkConfig;
 use shared::config::Env;
-use shared::mail::Mailer;
 use shared::outbound::{Outbound, OutboundConfig};
-use shared::queue::Queue;
 use shared::service_token::ServiceTokens;
 use shared::table::Table;
 
 /// The order `App` on its table, invoice bucket and the other services.
 pub type Deployed = App<Table, InvoiceBucket, ApiClient>;
 
-/// Builds the `App`; the processor adds the mail queue (`ApiClient::with_mailer`), so that
+/// Builds the `App` of `order-api`; the processor adds the mail queue (`processor`), so that
 /// the API function's code and permissions hold no queue.
 pub fn deployed(env: &Env, aws: &SdkConfig) -> Result<Deployed, StartError> {
     let (config, api) = OrderConfig::from_env(env)?;
@@ -31,16 +29,4 @@ pub fn deployed(env: &Env, aws: &SdkConfig) -> Result<Deployed, StartError> {
         services,
         config,
     })
-}
-
-/// Builds the `App` that `order-processor` runs: the API's, and the mail queue
-/// (`MAIL_QUEUE_URL`) for the confirmations.
-pub fn processor(env: &Env, aws: &SdkConfig) -> Result<Deployed, StartError> {
-    let mut app = deployed(env, aws)?;
-    let outbound = Outbound::new(OutboundConfig::default())?;
-    let tokens = ServiceTokens::from_env(env, outbound.clone())?;
-    let queue = Queue::new(shared::aws::sqs(aws), env.required("MAIL_QUEUE_URL")?);
-    let mailer = Mailer::new(tokens, outbound, queue, &env.required("API_BASE_URL")?);
-    app.services = app.services.with_mailer(mailer);
-    Ok(app)
 }

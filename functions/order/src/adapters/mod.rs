@@ -5,8 +5,10 @@ mod api;
 mod deployed;
 mod dynamo;
 pub mod pdf;
+mod processor;
 mod s3;
 
 pub use api::ApiClient;
-pub use deployed::{Deployed, deployed, processor};
+pub use deployed::{Deployed, deployed};
+pub use processor::processor;
 pub use s3::InvoiceBucket;
