@@ -5,7 +5,7 @@ mod common;
 
 use common::{Dta, accepted, booking, order};
 use serde_json::json;
-use shared::testing::stubs::requests;
+use shared::testing::stubs::{self, requests};
 use wiremock::matchers::{body_partial_json, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -129,11 +129,7 @@ async fn an_order_that_never_completes_is_a_504_and_is_polled_not_placed_again_w
 #[tokio::test]
 async fn a_provider_timeout_while_placing_an_order_is_retried_because_skidata_deduplicates() {
     let dta = Dta::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(1)
-        .mount(&dta.skidata)
-        .await;
+    stubs::fails_once(&dta.skidata, "POST", 503).await;
     skidata_accepts(&dta, "o-7").await;
     order_goes(&dta, "o-7", &["BOOKED"]).await;
     let answer = dta.call("book", Some(booking("ord-7"))).await;

@@ -8,6 +8,7 @@ use aws_lambda_events::sqs::{SqsEvent, SqsMessage};
 use common::{MailFn, shipped};
 use mail::error::MailError;
 use shared::messages::SendMail;
+use shared::testing::stubs;
 use wiremock::matchers::{basic_auth, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -71,11 +72,7 @@ async fn a_send_mail_delivered_twice_is_sent_once_rendered_tagged_and_escaped() 
 #[tokio::test]
 async fn a_mailgun_5xx_hands_the_message_back_and_its_next_delivery_sends_it() {
     let mail = MailFn::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(503))
-        .up_to_n_times(1)
-        .mount(&mail.mailgun)
-        .await;
+    stubs::fails_once(&mail.mailgun, "POST", 503).await;
     Mock::given(method("POST"))
         .respond_with(accepted())
         .mount(&mail.mailgun)
@@ -90,11 +87,7 @@ async fn a_mailgun_5xx_hands_the_message_back_and_its_next_delivery_sends_it() {
 #[tokio::test]
 async fn a_rate_limit_and_a_timeout_are_retried_too() {
     let mail = MailFn::start().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429))
-        .up_to_n_times(1)
-        .mount(&mail.mailgun)
-        .await;
+    stubs::fails_once(&mail.mailgun, "POST", 429).await;
     Mock::given(method("POST"))
         .respond_with(accepted().set_delay(std::time::Duration::from_secs(3)))
         .up_to_n_times(1)

@@ -1,5 +1,5 @@
 //! Stubs of our own API as a service under test sees it (wiremock): auth's service tokens and
-//! user lookups, and what a stub was asked.
+//! user lookups, a passing outage of any stub, and what a stub was asked.
 
 use serde_json::json;
 use wiremock::matchers::{method, path, path_regex};
@@ -8,6 +8,15 @@ use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 /// Every request `server` received, oldest first.
 pub async fn requests(server: &MockServer) -> Vec<Request> {
     server.received_requests().await.unwrap_or_default()
+}
+
+/// `server` answers the next `verb` request with `status`, and only that one: a passing outage.
+pub async fn fails_once(server: &MockServer, verb: &str, status: u16) {
+    Mock::given(method(verb))
+        .respond_with(ResponseTemplate::new(status))
+        .up_to_n_times(1)
+        .mount(server)
+        .await;
 }
 
 /// Auth on `api`: a service token (`service-token`) for any client and audience, and every
