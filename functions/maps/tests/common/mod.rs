@@ -1,4 +1,4 @@
-//! A fresh maps function per test: its own table in moto, and one wiremock server standing in
+//! A fresh maps function per test: its own table in moto, and wiremock servers standing in
 //! for our API (liftoperator's registry) and Google.
 #![allow(dead_code)]
 
@@ -15,6 +15,9 @@ pub const MATRIX: &str = "/maps/api/distancematrix/json";
 pub struct Maps {
     pub app: Deployed,
     pub google: MockServer,
+    /// Held for the test's length: a dropped stub goes back to wiremock's pool, and another
+    /// test that takes it resets its mocks.
+    registry: MockServer,
 }
 
 /// Google's matrix of one pair whose element is `element`.
@@ -51,7 +54,11 @@ impl Maps {
             ("GOOGLE_MAPS_TIMEOUT_MS", "300"),
         ]);
         let app = settings.deploy(deployed).await;
-        Self { app, google }
+        Self {
+            app,
+            google,
+            registry,
+        }
     }
 
     /// Google answers `body` from now on.
