@@ -5,6 +5,7 @@
 mod conditions;
 mod intrinsics;
 mod model;
+mod resolve;
 mod throttling;
 
 pub use intrinsics::ACCOUNT;
