@@ -4,84 +4,13 @@ mod common;
 
 use aws_lc_rs::hmac;
 use axum::http::StatusCode;
+use common::keycards::{CARDS, KEY, advance, luhn_valid, new_order, order, show};
 use common::{get, post, post_json};
 use sandbox::Settings;
 use serde_json::{Value, json};
 use std::time::Duration;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-const CARDS: &str = "/keycards/v1/cards";
-const KEY: &str = "Bearer sandbox-keycard-key";
-
-fn new_order(external_id: &str) -> Value {
-    json!({
-        "externalId": external_id,
-        "customerName": "Anna Muster",
-        "shippingAddress": { "street": "Maria-Theresien-Straße 1", "postalCode": "6020", "city": "Innsbruck", "country": "AT" },
-    })
-}
-
-async fn order(app: &axum::Router, external_id: &str) -> String {
-    let answer = post_json(
-        app,
-        CARDS,
-        &new_order(external_id),
-        &[("authorization", KEY)],
-    )
-    .await;
-    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text());
-    answer.json()["cardOrderId"]
-        .as_str()
-        .expect("cardOrderId")
-        .to_owned()
-}
-
-async fn show(app: &axum::Router, id: &str) -> Value {
-    let answer = common::send(
-        app,
-        axum::http::Request::get(format!("{CARDS}/{id}"))
-            .header("authorization", KEY)
-            .body(axum::body::Body::empty())
-            .expect("request"),
-    )
-    .await;
-    assert_eq!(answer.status, StatusCode::OK);
-    answer.json()
-}
-
-async fn advance(app: &axum::Router, id: &str, to: &str) -> common::Answer {
-    let query = if to.is_empty() {
-        String::new()
-    } else {
-        format!("?to={to}")
-    };
-    post(
-        app,
-        &format!("/_sandbox/keycards/{id}/advance{query}"),
-        "application/json",
-        "",
-        &[],
-    )
-    .await
-}
-
-fn luhn_valid(number: &str) -> bool {
-    let sum: u32 = number
-        .chars()
-        .rev()
-        .map(|c| c.to_digit(10).expect("digit"))
-        .enumerate()
-        .map(|(i, d)| {
-            if i % 2 == 1 {
-                if d * 2 > 9 { d * 2 - 9 } else { d * 2 }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
 
 #[tokio::test]
 async fn ordering_a_card_is_201_received_and_the_same_external_id_is_the_same_order() {

@@ -2,6 +2,9 @@
 //! readers for the answers.
 #![allow(dead_code)]
 
+pub mod keycards;
+pub mod mpay24;
+
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, Request, StatusCode, header};
